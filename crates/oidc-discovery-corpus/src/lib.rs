@@ -1,0 +1,83 @@
+//! Test support for oidc-discovery: loads the corpus of real provider documents that lives
+//! beside the repository, in `../shared/corpus/{real,seeds}`.
+//!
+//! The documents are read from there and never copied into the repository. Set
+//! `OIDC_DISCOVERY_CORPUS` to use another directory (it must contain `real/` and `seeds/`).
+//!
+//! When the corpus is missing, [`documents`] panics if the `CI` environment variable is `true`
+//! (a CI run must exercise it) and otherwise returns `None` after printing why.
+
+use std::path::{Path, PathBuf};
+
+/// One corpus document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// `real/<file>.json` or `seeds/<file>.json`.
+    pub name: String,
+    /// The full path.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Document {
+    /// The document as text (every corpus file is UTF-8).
+    ///
+    /// # Panics
+    ///
+    /// If the file is not UTF-8.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).unwrap_or_else(|_| panic!("{} is not UTF-8", self.name))
+    }
+}
+
+/// The corpus directory: `OIDC_DISCOVERY_CORPUS`, or `shared/corpus` beside the workspace.
+#[must_use]
+pub fn directory() -> PathBuf {
+    if let Some(dir) = std::env::var_os("OIDC_DISCOVERY_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
+}
+
+/// Every `*.json` of `real/` and `seeds/`, sorted by name; `None` (with a message) when the
+/// corpus is absent outside CI.
+///
+/// # Panics
+///
+/// When the corpus is absent and `CI=true`, or a file cannot be read.
+#[must_use]
+pub fn documents() -> Option<Vec<Document>> {
+    let root = directory();
+    let mut documents = Vec::new();
+    for part in ["real", "seeds"] {
+        let dir = root.join(part);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            let message = format!(
+                "corpus directory {} not found (set OIDC_DISCOVERY_CORPUS or put shared/ beside the repository)",
+                dir.display()
+            );
+            if std::env::var("CI").is_ok_and(|ci| ci == "true") {
+                panic!("{message}; CI=true requires the corpus");
+            }
+            eprintln!("skipped: {message}");
+            return None;
+        };
+        for entry in entries {
+            let path = entry.expect("readable corpus directory").path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                let bytes = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                let file = path.file_name().unwrap_or_default().to_string_lossy();
+                documents.push(Document {
+                    name: format!("{part}/{file}"),
+                    path,
+                    bytes,
+                });
+            }
+        }
+    }
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    Some(documents)
+}

@@ -1,0 +1,106 @@
+//! Errors of parsing and serializing a metadata document.
+
+use std::fmt;
+
+/// Why a document could not be read at all: it is not JSON, or not a JSON object.
+///
+/// Anything that *is* a JSON object parses (see
+/// [`ProviderMetadata`](crate::ProviderMetadata)); problems inside it are for validation.
+///
+/// ```
+/// use oidc_discovery_metadata::{ParseErrorKind, ProviderMetadata};
+///
+/// let error = ProviderMetadata::from_json_str("{\n  \"issuer\": \"https://a.example\",\n}").unwrap_err();
+/// assert_eq!(error.kind(), ParseErrorKind::Syntax);
+/// assert_eq!((error.line(), error.column()), (3, 1));
+///
+/// let error = ProviderMetadata::from_json_str("[]").unwrap_err();
+/// assert_eq!(error.kind(), ParseErrorKind::NotAnObject);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+/// The kind of a [`ParseError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The input is not valid JSON (RFC 8259), or is not UTF-8.
+    Syntax,
+    /// The input ends before the JSON value does.
+    UnexpectedEnd,
+    /// The input is valid JSON but not a JSON object (OpenID Connect Discovery 1.0 §4.2;
+    /// RFC 8414 §3.2).
+    NotAnObject,
+}
+
+impl ParseError {
+    pub(crate) fn from_json(error: &serde_json::Error, bom: bool) -> Self {
+        use serde_json::error::Category;
+        let kind = match error.classify() {
+            Category::Data => ParseErrorKind::NotAnObject,
+            Category::Eof => ParseErrorKind::UnexpectedEnd,
+            Category::Syntax | Category::Io => ParseErrorKind::Syntax,
+        };
+        let (line, mut column) = (error.line(), error.column());
+        let full = error.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        if bom && line == 1 {
+            column += 3;
+        }
+        Self {
+            kind,
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// What kind of problem this is.
+    #[must_use]
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The line of the problem, starting at 1.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column of the problem in bytes, starting at 1 (0 when the input is empty).
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The description of the problem, without its position.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Why a document could not be written: a member is set both in its typed field and in
+/// [`ProviderMetadata::other`](crate::ProviderMetadata::other), which would write its name
+/// twice.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot serialize the metadata: {0}")]
+pub struct SerializeError(#[from] serde_json::Error);

@@ -1,0 +1,373 @@
+//! How one member value is read leniently, and where it is stored.
+//!
+//! A member's value either has the JSON type its specification gives it and becomes the typed
+//! value, or it does not (`null`, a string where an array belongs, an array holding a number, …)
+//! and comes back as the raw [`Value`] so that the document keeps it verbatim in
+//! [`ProviderMetadata::other`](crate::ProviderMetadata::other). Reading never fails on a value,
+//! so one bad member never hides the rest of the document.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserializer;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{DeserializeSeed, Deserialize, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use crate::{JsonObject, Localized, MtlsEndpointAliases};
+
+/// The JSON type a member's specification gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum JsonType {
+    /// A JSON string (a URL, an identifier, a JWT, or text).
+    String,
+    /// A JSON boolean.
+    Boolean,
+    /// A JSON array of strings.
+    StringArray,
+    /// A JSON object.
+    Object,
+}
+
+impl JsonType {
+    /// The name used in messages: `string`, `boolean`, `array of strings`, `object`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Boolean => "boolean",
+            Self::StringArray => "array of strings",
+            Self::Object => "object",
+        }
+    }
+
+    /// Whether `value` has this JSON type (for arrays: every element is a string).
+    #[must_use]
+    pub fn matches(self, value: &Value) -> bool {
+        match (self, value) {
+            (Self::String, Value::String(_)) | (Self::Boolean, Value::Bool(_)) => true,
+            (Self::StringArray, Value::Array(items)) => items.iter().all(Value::is_string),
+            (Self::Object, Value::Object(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A value read leniently: the typed value, or the raw JSON when the type is wrong.
+pub(crate) type Lenient<T> = Result<T, Value>;
+
+/// A member value type that can be read leniently.
+pub(crate) trait MemberValue: Sized + serde::Serialize + schemars::JsonSchema {
+    const JSON_TYPE: JsonType;
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error>;
+}
+
+/// The visitor methods shared by every lenient visitor: anything not handled by the visitor
+/// itself becomes a raw [`Value`].
+macro_rules! fallback_to_value {
+    ($($handled:ident),*) => {
+        fallback_to_value!(@bool $($handled),*);
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Err(Value::from(v)))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Err(Value::from(v)))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            // serde_json never hands over a non-finite number.
+            Ok(Err(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Err(Value::Null))
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Err(Value::Null))
+        }
+        fallback_to_value!(@str $($handled),*);
+        fallback_to_value!(@seq $($handled),*);
+        fallback_to_value!(@map $($handled),*);
+    };
+    (@bool bool $(, $rest:ident)*) => {};
+    (@bool $first:ident $(, $rest:ident)*) => { fallback_to_value!(@bool $($rest),*); };
+    (@bool) => {
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Err(Value::Bool(v)))
+        }
+    };
+    (@str str $(, $rest:ident)*) => {};
+    (@str $first:ident $(, $rest:ident)*) => { fallback_to_value!(@str $($rest),*); };
+    (@str) => {
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Err(Value::String(v.to_owned())))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Err(Value::String(v)))
+        }
+    };
+    (@seq seq $(, $rest:ident)*) => {};
+    (@seq $first:ident $(, $rest:ident)*) => { fallback_to_value!(@seq $($rest),*); };
+    (@seq) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
+        }
+    };
+    (@map map $(, $rest:ident)*) => {};
+    (@map $first:ident $(, $rest:ident)*) => { fallback_to_value!(@map $($rest),*); };
+    (@map) => {
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            // Through `Value`'s own visitor, so that serde_json's arbitrary-precision numbers
+            // (which arrive as a map) come out as numbers.
+            Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
+        }
+    };
+}
+
+/// Reads a string-valued type leniently.
+struct StrVisitor<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for StrVisitor<T>
+where
+    T: for<'a> From<&'a str> + From<String>,
+{
+    type Value = Lenient<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Ok(T::from(v)))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Ok(T::from(v)))
+    }
+
+    fallback_to_value!(str);
+}
+
+/// A string-valued member or list element: parsed from a JSON string, written back with
+/// `as_ref()`.
+pub(crate) trait StringValue:
+    for<'a> From<&'a str> + From<String> + AsRef<str> + serde::Serialize + schemars::JsonSchema
+{
+}
+
+impl<T> StringValue for T where
+    T: for<'a> From<&'a str> + From<String> + AsRef<str> + serde::Serialize + schemars::JsonSchema
+{
+}
+
+macro_rules! string_members {
+    ($($ty:ty),+) => {$(
+        impl MemberValue for $ty {
+            const JSON_TYPE: JsonType = JsonType::String;
+            fn deserialize_lenient<'de, D: Deserializer<'de>>(
+                d: D,
+            ) -> Result<Lenient<Self>, D::Error> {
+                d.deserialize_any(StrVisitor(PhantomData))
+            }
+        }
+    )+};
+}
+
+string_members!(String, crate::UrlString, crate::Issuer, crate::SignedMetadata);
+
+impl MemberValue for bool {
+    const JSON_TYPE: JsonType = JsonType::Boolean;
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
+        struct BoolVisitor;
+        impl<'de> Visitor<'de> for BoolVisitor {
+            type Value = Lenient<bool>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Ok(v))
+            }
+            fallback_to_value!(bool);
+        }
+        d.deserialize_any(BoolVisitor)
+    }
+}
+
+/// One element of a string array, read leniently.
+struct ElementSeed<T>(PhantomData<T>);
+
+impl<'de, T: StringValue> DeserializeSeed<'de> for ElementSeed<T> {
+    type Value = Lenient<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(StrVisitor(PhantomData))
+    }
+}
+
+impl<T: StringValue> MemberValue for Vec<T> {
+    const JSON_TYPE: JsonType = JsonType::StringArray;
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
+        struct SeqVisitor<T>(PhantomData<T>);
+        impl<'de, T: StringValue> Visitor<'de> for SeqVisitor<T> {
+            type Value = Lenient<Vec<T>>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+                while let Some(item) = seq.next_element_seed(ElementSeed::<T>(PhantomData))? {
+                    match item {
+                        Ok(item) => items.push(item),
+                        Err(raw) => {
+                            // Not an array of strings: keep the whole array as it was.
+                            let mut values: Vec<Value> = items
+                                .iter()
+                                .map(|item| Value::String(item.as_ref().to_owned()))
+                                .collect();
+                            values.push(raw);
+                            while let Some(value) = seq.next_element::<Value>()? {
+                                values.push(value);
+                            }
+                            return Ok(Err(Value::Array(values)));
+                        }
+                    }
+                }
+                Ok(Ok(items))
+            }
+            fallback_to_value!(seq);
+        }
+        d.deserialize_any(SeqVisitor(PhantomData))
+    }
+}
+
+impl MemberValue for JsonObject {
+    const JSON_TYPE: JsonType = JsonType::Object;
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Object(object) => Ok(Ok(object)),
+            other => Ok(Err(other)),
+        }
+    }
+}
+
+impl MemberValue for MtlsEndpointAliases {
+    const JSON_TYPE: JsonType = JsonType::Object;
+    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Object(object) if object.values().all(Value::is_string) => {
+                let mut aliases = Self::default();
+                for (name, url) in object {
+                    if let Value::String(url) = url {
+                        aliases.insert(name, url.into());
+                    }
+                }
+                Ok(Ok(aliases))
+            }
+            other => Ok(Err(other)),
+        }
+    }
+}
+
+/// Reads a member value leniently, as a `DeserializeSeed` for `MapAccess::next_value_seed`.
+pub(crate) struct LenientSeed<T>(pub(crate) PhantomData<T>);
+
+impl<'de, T: MemberValue> DeserializeSeed<'de> for LenientSeed<T> {
+    type Value = Lenient<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        T::deserialize_lenient(d)
+    }
+}
+
+/// Where a member's typed value lives in [`ProviderMetadata`](crate::ProviderMetadata): an
+/// `Option<T>` for plain members, a [`Localized<T>`] for human-readable ones (which also take
+/// `name#tag` variants).
+pub(crate) trait Slot {
+    type Value: MemberValue;
+    const LOCALIZABLE: bool;
+    /// Stores a value for the untagged name (`tag` = `None`) or a tagged one.
+    fn put(&mut self, tag: Option<&str>, value: Self::Value);
+    /// Removes the value for the untagged name or the tag (exact spelling).
+    fn clear(&mut self, tag: Option<&str>);
+    /// Whether a value is stored for the untagged name or the tag (exact spelling).
+    fn holds(&self, tag: Option<&str>) -> bool;
+    /// How many JSON members this slot writes.
+    fn count(&self) -> usize;
+    /// Calls `f` with every stored value and its tag (`None` for the untagged name).
+    fn try_for_each<E>(
+        &self,
+        f: impl FnMut(Option<&str>, &Self::Value) -> Result<(), E>,
+    ) -> Result<(), E>;
+}
+
+impl<T: MemberValue> Slot for Option<T> {
+    type Value = T;
+    const LOCALIZABLE: bool = false;
+    fn put(&mut self, _: Option<&str>, value: T) {
+        *self = Some(value);
+    }
+    fn clear(&mut self, _: Option<&str>) {
+        *self = None;
+    }
+    fn holds(&self, tag: Option<&str>) -> bool {
+        tag.is_none() && self.is_some()
+    }
+    fn count(&self) -> usize {
+        usize::from(self.is_some())
+    }
+    fn try_for_each<E>(
+        &self,
+        mut f: impl FnMut(Option<&str>, &T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match self {
+            Some(value) => f(None, value),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<T: MemberValue> Slot for Localized<T> {
+    type Value = T;
+    const LOCALIZABLE: bool = true;
+    fn put(&mut self, tag: Option<&str>, value: T) {
+        match tag {
+            None => {
+                self.set_value(value);
+            }
+            Some(tag) => {
+                self.insert(tag, value);
+            }
+        }
+    }
+    fn clear(&mut self, tag: Option<&str>) {
+        match tag {
+            None => {
+                self.take_value();
+            }
+            Some(tag) => {
+                self.remove(tag);
+            }
+        }
+    }
+    fn holds(&self, tag: Option<&str>) -> bool {
+        self.contains_exact(tag)
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn try_for_each<E>(
+        &self,
+        mut f: impl FnMut(Option<&str>, &T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if let Some(value) = self.value() {
+            f(None, value)?;
+        }
+        for (tag, value) in self.tagged() {
+            f(Some(tag.as_str()), value)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,137 @@
+//! JSON Schema (draft 2020-12) of metadata documents, generated from the types.
+//!
+//! [`document`] describes what [`ProviderMetadata`] types: every known member with its JSON
+//! type and description, `null` allowed (the parser keeps it), any other member allowed.
+//! [`oauth_profile`] and [`oidc_profile`] add the members each specification requires.
+//! `cargo xtask schema` writes all three to `docs/schema/`.
+
+use serde_json::{Value, json};
+
+use crate::{MemberInfo, ProviderMetadata};
+
+/// One member's schema, as generated from its Rust type.
+pub(crate) struct MemberSchema {
+    pub(crate) info: &'static MemberInfo,
+    pub(crate) schema: schemars::Schema,
+}
+
+/// The documentation text of a member, as plain Markdown lines.
+fn description(info: &MemberInfo) -> String {
+    info.doc
+        .lines()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+impl schemars::JsonSchema for ProviderMetadata {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ProviderMetadata".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut properties = serde_json::Map::new();
+        let mut patterns = serde_json::Map::new();
+        for member in ProviderMetadata::member_schemas(generator) {
+            let nullable = json!({
+                "description": description(member.info),
+                "anyOf": [member.schema, { "type": "null" }],
+            });
+            if member.info.localizable {
+                let mut tagged = nullable.clone();
+                tagged["description"] = Value::String(format!(
+                    "A language-tagged variant of `{}` (OpenID Federation 1.0 §14).",
+                    member.info.name
+                ));
+                patterns.insert(format!("^{}#.+$", member.info.name), tagged);
+            }
+            properties.insert(member.info.name.to_owned(), nullable);
+        }
+        schemars::json_schema!({
+            "title": "Authorization server / OpenID provider metadata",
+            "description": "The JSON document at /.well-known/openid-configuration (OpenID Connect Discovery 1.0 §3) or /.well-known/oauth-authorization-server (RFC 8414 §2). Every known member is described with its JSON type; null is accepted where the parser keeps it (validation reports it); any other member is allowed.",
+            "type": "object",
+            "properties": properties,
+            "patternProperties": patterns,
+            "additionalProperties": true
+        })
+    }
+}
+
+/// The schema of any metadata document (no profile's required members).
+#[must_use]
+pub fn document() -> Value {
+    let schema = schemars::SchemaGenerator::default().into_root_schema_for::<ProviderMetadata>();
+    schema.to_value()
+}
+
+/// Adds required, non-null members (and conditional requirements) to the document schema.
+fn with_requirements(title: &str, description: &str, required: &[&str], conditions: Value) -> Value {
+    let mut schema = document();
+    schema["title"] = Value::String(title.to_owned());
+    schema["description"] = Value::String(description.to_owned());
+    schema["required"] = json!(required);
+    for name in required {
+        let property = schema["properties"][*name].take();
+        schema["properties"][*name] = json!({
+            "allOf": [property, { "not": { "type": "null" } }]
+        });
+    }
+    schema["allOf"] = conditions;
+    schema
+}
+
+/// "Only the implicit grant": `grant_types_supported` is exactly `["implicit"]`.
+fn only_implicit() -> Value {
+    json!({
+        "required": ["grant_types_supported"],
+        "properties": { "grant_types_supported": { "const": ["implicit"] } }
+    })
+}
+
+/// The document schema plus the members RFC 8414 §2 requires: `issuer`,
+/// `response_types_supported`, `authorization_endpoint` unless no supported grant type uses it,
+/// and `token_endpoint` unless only the implicit grant is supported.
+#[must_use]
+pub fn oauth_profile() -> Value {
+    with_requirements(
+        "Authorization server metadata (RFC 8414)",
+        "An OAuth 2.0 authorization server metadata document with the members RFC 8414 §2 requires.",
+        &["issuer", "response_types_supported"],
+        json!([
+            {
+                "if": {
+                    "required": ["grant_types_supported"],
+                    "properties": { "grant_types_supported": {
+                        "not": { "contains": { "enum": ["authorization_code", "implicit"] } }
+                    } }
+                },
+                "else": { "required": ["authorization_endpoint"] }
+            },
+            { "if": only_implicit(), "else": { "required": ["token_endpoint"] } }
+        ]),
+    )
+}
+
+/// The document schema plus the members OpenID Connect Discovery 1.0 §3 requires: `issuer`,
+/// `authorization_endpoint`, `jwks_uri`, `response_types_supported`,
+/// `subject_types_supported`, `id_token_signing_alg_values_supported`, and `token_endpoint`
+/// unless only the implicit flow is supported.
+#[must_use]
+pub fn oidc_profile() -> Value {
+    with_requirements(
+        "OpenID Provider metadata (OpenID Connect Discovery 1.0)",
+        "An OpenID Provider metadata document with the members OpenID Connect Discovery 1.0 §3 requires.",
+        &[
+            "issuer",
+            "authorization_endpoint",
+            "jwks_uri",
+            "response_types_supported",
+            "subject_types_supported",
+            "id_token_signing_alg_values_supported",
+        ],
+        json!([{ "if": only_implicit(), "else": { "required": ["token_endpoint"] } }]),
+    )
+}

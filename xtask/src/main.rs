@@ -1,0 +1,3 @@
+//! Project automation for oidc-discovery.
+
+fn main() {}
