@@ -1,3 +1,56 @@
-//! Project automation for oidc-discovery.
+//! `cargo xtask`: project automation for oidc-discovery.
 
-fn main() {}
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask schema [--check]
+
+  schema          regenerate the JSON Schema files in docs/schema/
+  schema --check  exit non-zero when a file in docs/schema/ is stale";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["schema"] => generate(&xtask::schema_files()),
+        ["schema", "--check"] => check(&xtask::schema_files()),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn generate(files: &[xtask::GeneratedFile]) -> ExitCode {
+    match xtask::write(&xtask::workspace_root(), files) {
+        Ok(changed) if changed.is_empty() => {
+            println!("up to date: {} files", files.len());
+            ExitCode::SUCCESS
+        }
+        Ok(changed) => {
+            for path in changed {
+                println!("wrote {path}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(files: &[xtask::GeneratedFile]) -> ExitCode {
+    let stale = xtask::stale(&xtask::workspace_root(), files);
+    if stale.is_empty() {
+        println!("up to date: {} files", files.len());
+        return ExitCode::SUCCESS;
+    }
+    for file in stale {
+        eprintln!("stale: {} (run `{}`)", file.path, file.command);
+    }
+    ExitCode::FAILURE
+}

@@ -5,9 +5,11 @@ use oidc_discovery_types::{ClaimType, ClientAuthMethod, GrantType, ResponseMode}
 use crate::{ProviderMetadata, UrlString};
 
 /// `response_modes_supported` when absent (OpenID Connect Discovery 1.0 §3; RFC 8414 §2).
-pub static DEFAULT_RESPONSE_MODES: [ResponseMode; 2] = [ResponseMode::Query, ResponseMode::Fragment];
+pub static DEFAULT_RESPONSE_MODES: [ResponseMode; 2] =
+    [ResponseMode::Query, ResponseMode::Fragment];
 /// `grant_types_supported` when absent (OpenID Connect Discovery 1.0 §3; RFC 8414 §2).
-pub static DEFAULT_GRANT_TYPES: [GrantType; 2] = [GrantType::AuthorizationCode, GrantType::Implicit];
+pub static DEFAULT_GRANT_TYPES: [GrantType; 2] =
+    [GrantType::AuthorizationCode, GrantType::Implicit];
 /// `token_endpoint_auth_methods_supported` and `revocation_endpoint_auth_methods_supported`
 /// when absent (OpenID Connect Discovery 1.0 §3; RFC 8414 §2).
 pub static DEFAULT_AUTH_METHODS: [ClientAuthMethod; 1] = [ClientAuthMethod::ClientSecretBasic];

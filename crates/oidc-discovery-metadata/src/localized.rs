@@ -102,7 +102,11 @@ impl<T> Localized<T> {
     /// one.
     pub fn insert(&mut self, tag: impl Into<LanguageTag>, value: T) -> Option<T> {
         let tag = tag.into();
-        match self.tagged.iter_mut().find(|(t, _)| t.as_str() == tag.as_str()) {
+        match self
+            .tagged
+            .iter_mut()
+            .find(|(t, _)| t.as_str() == tag.as_str())
+        {
             Some((_, slot)) => Some(std::mem::replace(slot, value)),
             None => {
                 self.tagged.push((tag, value));

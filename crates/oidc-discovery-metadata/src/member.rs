@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 
 use serde::Deserializer;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{DeserializeSeed, Deserialize, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::{JsonObject, Localized, MtlsEndpointAliases};
@@ -178,7 +178,12 @@ macro_rules! string_members {
     )+};
 }
 
-string_members!(String, crate::UrlString, crate::Issuer, crate::SignedMetadata);
+string_members!(
+    String,
+    crate::UrlString,
+    crate::Issuer,
+    crate::SignedMetadata
+);
 
 impl MemberValue for bool {
     const JSON_TYPE: JsonType = JsonType::Boolean;

@@ -7,8 +7,8 @@
 
 use oidc_discovery_types::{
     ClaimType, ClientAuthMethod, ClientRegistrationType, Display, GrantType,
-    IntrospectionAuthMethod, JweAlg, JweEnc, JwsAlg, LanguageTag, PkceMethod, Prompt,
-    ResponseMode, ResponseType, SubjectType, TokenDeliveryMode,
+    IntrospectionAuthMethod, JweAlg, JweEnc, JwsAlg, LanguageTag, PkceMethod, Prompt, ResponseMode,
+    ResponseType, SubjectType, TokenDeliveryMode,
 };
 
 use crate::provider_metadata::provider_metadata;

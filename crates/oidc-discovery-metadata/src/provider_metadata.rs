@@ -329,8 +329,8 @@ macro_rules! provider_metadata {
 
 pub(crate) use provider_metadata;
 
-pub use crate::members::{MEMBERS, ProviderMetadata};
 pub(crate) use crate::members::MemberId;
+pub use crate::members::{MEMBERS, ProviderMetadata};
 
 impl fmt::Debug for ProviderMetadata {
     /// Lists only the members that are present.
@@ -397,11 +397,14 @@ impl serde::Serialize for ProviderMetadata {
 impl ProviderMetadata {
     /// The first name in `other` that a typed field also holds (which would be written twice).
     pub(crate) fn conflicting_member(&self) -> Option<&str> {
-        self.other.keys().map(String::as_str).find(|name| match MemberId::classify(name) {
-            KeyClass::Member(id) => self.holds(id, None),
-            KeyClass::Tagged(id, hash) => self.holds(id, Some(&name[hash + 1..])),
-            KeyClass::Other => false,
-        })
+        self.other
+            .keys()
+            .map(String::as_str)
+            .find(|name| match MemberId::classify(name) {
+                KeyClass::Member(id) => self.holds(id, None),
+                KeyClass::Tagged(id, hash) => self.holds(id, Some(&name[hash + 1..])),
+                KeyClass::Other => false,
+            })
     }
 
     /// Whether the document has a member named exactly `name`, typed or in

@@ -15,15 +15,43 @@ pub(crate) struct MemberSchema {
     pub(crate) schema: schemars::Schema,
 }
 
-/// The documentation text of a member, as plain Markdown lines.
+/// The documentation text of a member, as plain Markdown: rustdoc links such as
+/// ``[`effective_grant_types`](Self::effective_grant_types)`` become plain code spans.
 fn description(info: &MemberInfo) -> String {
-    info.doc
+    let text = info
+        .doc
         .lines()
         .map(|line| line.strip_prefix(' ').unwrap_or(line))
         .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
+        .join("\n");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find(']').and_then(|close| {
+            if !after[close + 1..].starts_with('(') {
+                return None;
+            }
+            let target_end = after[close + 2..].find(')')?;
+            let target = &after[close + 2..close + 2 + target_end];
+            target
+                .contains("::")
+                .then_some((&after[..close], close + 2 + target_end + 1))
+        });
+        match link {
+            Some((label, consumed)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(label);
+                rest = &after[consumed..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl schemars::JsonSchema for ProviderMetadata {
@@ -68,7 +96,12 @@ pub fn document() -> Value {
 }
 
 /// Adds required, non-null members (and conditional requirements) to the document schema.
-fn with_requirements(title: &str, description: &str, required: &[&str], conditions: Value) -> Value {
+fn with_requirements(
+    title: &str,
+    description: &str,
+    required: &[&str],
+    conditions: Value,
+) -> Value {
     let mut schema = document();
     schema["title"] = Value::String(title.to_owned());
     schema["description"] = Value::String(description.to_owned());

@@ -56,5 +56,8 @@ fn typed_fields_hold_every_well_typed_known_member_of_the_corpus() {
         };
         typed += input.len() - metadata.other.len();
     }
-    assert!(typed > 1000, "the corpus exercises the typed members ({typed})");
+    assert!(
+        typed > 1000,
+        "the corpus exercises the typed members ({typed})"
+    );
 }

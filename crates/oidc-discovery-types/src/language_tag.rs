@@ -146,8 +146,7 @@ fn is_well_formed(tag: &str) -> bool {
     }
     // extension = singleton 1*("-" (2*8alphanum))
     while let Some(singleton) = subtags.get(i) {
-        if singleton.len() != 1 || !is_alphanum(singleton) || singleton.eq_ignore_ascii_case("x")
-        {
+        if singleton.len() != 1 || !is_alphanum(singleton) || singleton.eq_ignore_ascii_case("x") {
             break;
         }
         let start = i + 1;
@@ -195,7 +194,11 @@ impl PartialOrd for LanguageTag {
 
 impl Ord for LanguageTag {
     fn cmp(&self, other: &Self) -> Ordering {
-        let lower = |s: &str| s.bytes().map(|b| b.to_ascii_lowercase()).collect::<Vec<_>>();
+        let lower = |s: &str| {
+            s.bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        };
         lower(&self.0).cmp(&lower(&other.0))
     }
 }

@@ -89,12 +89,24 @@ fn constants_match_parsed_values_and_are_registered() {
     for (constant, spelling) in constants {
         assert_eq!(constant, ResponseType::from(spelling));
         assert_eq!(constant.as_str(), spelling);
-        assert_eq!(constant.canonical(), spelling, "registered spellings are canonical");
+        assert_eq!(
+            constant.canonical(),
+            spelling,
+            "registered spellings are canonical"
+        );
         assert!(constant.is_registered(), "{spelling}");
         assert_eq!(constant.malformation(), None);
     }
-    for unregistered in ["code none", "token vp_token", "code device_code", "codeid_token"] {
-        assert!(!ResponseType::from(unregistered).is_registered(), "{unregistered}");
+    for unregistered in [
+        "code none",
+        "token vp_token",
+        "code device_code",
+        "codeid_token",
+    ] {
+        assert!(
+            !ResponseType::from(unregistered).is_registered(),
+            "{unregistered}"
+        );
     }
 }
 
@@ -111,7 +123,11 @@ fn canonical_form_orders_known_tokens_then_sorted_unknown_ones() {
         ("", ""),
     ];
     for (input, canonical) in cases {
-        assert_eq!(ResponseType::from(input).canonical(), canonical, "{input:?}");
+        assert_eq!(
+            ResponseType::from(input).canonical(),
+            canonical,
+            "{input:?}"
+        );
     }
 }
 
@@ -125,7 +141,10 @@ fn tokens_and_predicates() {
     assert!(rt.contains(&ResponseTypeToken::IdToken));
     assert!(rt.contains(&ResponseTypeToken::from("device_code")));
     assert!(!rt.contains(&ResponseTypeToken::from("vp_token")));
-    assert_eq!(rt.unknown_tokens(), [ResponseTypeToken::from("device_code")]);
+    assert_eq!(
+        rt.unknown_tokens(),
+        [ResponseTypeToken::from("device_code")]
+    );
     assert!(ResponseType::NONE.has_none());
     assert_eq!(ResponseType::NONE.len(), 1);
     assert!(ResponseType::from("").is_empty());
@@ -154,7 +173,10 @@ fn malformed_values_are_kept_and_reported() {
         let rt = ResponseType::from(input);
         assert_eq!(rt.malformation(), expected, "{input:?}");
         assert_eq!(rt.as_str(), input, "kept verbatim");
-        assert_eq!(serde_json::to_string(&rt).unwrap(), serde_json::to_string(input).unwrap());
+        assert_eq!(
+            serde_json::to_string(&rt).unwrap(),
+            serde_json::to_string(input).unwrap()
+        );
     }
     // "code code" is the set {code} for comparisons; its spelling still survives.
     assert_eq!(ResponseType::from("code code"), ResponseType::CODE);
@@ -163,7 +185,13 @@ fn malformed_values_are_kept_and_reported() {
 
 #[test]
 fn serde_round_trip_keeps_spelling() {
-    for spelling in ["token id_token", "code", "code  id_token", "a\u{e9} b", "token\tcode"] {
+    for spelling in [
+        "token id_token",
+        "code",
+        "code  id_token",
+        "a\u{e9} b",
+        "token\tcode",
+    ] {
         let json = serde_json::to_string(spelling).unwrap();
         let parsed: ResponseType = serde_json::from_str(&json).unwrap();
         assert_eq!(parsed.as_str(), spelling);

@@ -1,0 +1,82 @@
+//! OpenID Connect Discovery 1.0 and RFC 8414 (OAuth 2.0 Authorization Server Metadata)
+//! documents, typed and lossless.
+//!
+//! `oidc-discovery` is what most users add. It re-exports the core crates:
+//!
+//! * [`types`] (`oidc-discovery-types`): the value sets as open enums — [`GrantType`],
+//!   [`ResponseType`] (a set of tokens), [`ResponseMode`], [`ClientAuthMethod`], [`JwsAlg`], …
+//! * [`metadata`] (`oidc-discovery-metadata`): [`ProviderMetadata`], every member of OpenID
+//!   Connect Discovery 1.0 §3, RFC 8414 §2 and the IANA registry, which parses every real
+//!   provider's document and writes back exactly what it read.
+//!
+//! It is **not** an OAuth client or an OpenID Connect relying party: it does not run flows or
+//! verify tokens. Serving a document from axum, actix-web or warp and fetching another
+//! provider's document are separate crates (`oidc-discovery-axum`, `-actix-web`, `-warp`,
+//! `-client`) so that a framework upgrade never holds back the core.
+//!
+//! # Parse, inspect, build, serialize
+//!
+//! ```
+//! use oidc_discovery::{GrantType, JwsAlg, ProviderMetadata, ResponseType, SubjectType};
+//!
+//! // Parse: any JSON object is accepted; nothing is dropped.
+//! let google = ProviderMetadata::from_json_str(r#"{
+//!   "issuer": "https://accounts.google.com",
+//!   "authorization_endpoint": "https://accounts.google.com/o/oauth2/v2/auth",
+//!   "token_endpoint": "https://oauth2.googleapis.com/token",
+//!   "jwks_uri": "https://www.googleapis.com/oauth2/v3/certs",
+//!   "response_types_supported": ["code", "token", "id_token", "code token",
+//!       "code id_token", "token id_token", "code token id_token", "none"],
+//!   "subject_types_supported": ["public"],
+//!   "id_token_signing_alg_values_supported": ["RS256"],
+//!   "grant_types_supported": ["authorization_code", "refresh_token",
+//!       "urn:ietf:params:oauth:grant-type:device_code",
+//!       "urn:ietf:params:oauth:grant-type:jwt-bearer"]
+//! }"#)?;
+//!
+//! // Inspect: typed members, set semantics for response types, spec defaults by accessor.
+//! assert_eq!(google.issuer.as_ref().unwrap(), "https://accounts.google.com");
+//! let types = google.response_types_supported.as_deref().unwrap_or_default();
+//! assert!(types.contains(&ResponseType::ID_TOKEN_TOKEN)); // listed as "token id_token"
+//! assert!(google.effective_grant_types().contains(&GrantType::DeviceCode));
+//! assert_eq!(google.effective_response_modes().len(), 2); // default: query, fragment
+//!
+//! // Build: plain struct update syntax.
+//! let mine = ProviderMetadata {
+//!     issuer: Some("https://id.example.com".into()),
+//!     authorization_endpoint: Some("https://id.example.com/authorize".into()),
+//!     token_endpoint: Some("https://id.example.com/token".into()),
+//!     jwks_uri: Some("https://id.example.com/jwks.json".into()),
+//!     response_types_supported: Some(vec![ResponseType::CODE]),
+//!     subject_types_supported: Some(vec![SubjectType::Public]),
+//!     id_token_signing_alg_values_supported: Some(vec![JwsAlg::Rs256, JwsAlg::Es256]),
+//!     code_challenge_methods_supported: Some(vec!["S256".into()]),
+//!     ..Default::default()
+//! };
+//!
+//! // Serialize: only what is set, in specification order.
+//! let json = mine.to_json_string()?;
+//! assert_eq!(ProviderMetadata::from_json_str(&json)?, mine);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Features
+//!
+//! * `arbitrary-precision`: keep the exact digits of every number in unknown members (integers
+//!   beyond 64 bits, long decimals). Off by default because it turns on serde_json's
+//!   `arbitrary_precision` for the whole build.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use oidc_discovery_metadata::*;
+
+/// The value sets (`oidc-discovery-types`).
+pub mod types {
+    pub use oidc_discovery_types::*;
+}
+
+/// The metadata document (`oidc-discovery-metadata`).
+pub mod metadata {
+    pub use oidc_discovery_metadata::*;
+}

@@ -1,0 +1,89 @@
+//! Project automation for oidc-discovery: the generated files under `docs/` and the check that
+//! they are up to date.
+//!
+//! `cargo xtask schema` writes them; `cargo xtask schema --check` (and the test
+//! `generated_files_are_up_to_date`) fails when one is stale.
+
+use std::path::{Path, PathBuf};
+
+/// A file the project generates and checks in.
+#[derive(Debug, Clone)]
+pub struct GeneratedFile {
+    /// Path relative to the workspace root.
+    pub path: &'static str,
+    /// What the file must contain.
+    pub contents: String,
+    /// The command that regenerates it.
+    pub command: &'static str,
+}
+
+/// The workspace root (the parent of `xtask/`).
+#[must_use]
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("a JSON value serializes");
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema files under `docs/schema/`.
+#[must_use]
+pub fn schema_files() -> Vec<GeneratedFile> {
+    use oidc_discovery_metadata::schema;
+    vec![
+        GeneratedFile {
+            path: "docs/schema/provider-metadata.schema.json",
+            contents: pretty(&schema::document()),
+            command: "cargo xtask schema",
+        },
+        GeneratedFile {
+            path: "docs/schema/provider-metadata.oauth.schema.json",
+            contents: pretty(&schema::oauth_profile()),
+            command: "cargo xtask schema",
+        },
+        GeneratedFile {
+            path: "docs/schema/provider-metadata.oidc.schema.json",
+            contents: pretty(&schema::oidc_profile()),
+            command: "cargo xtask schema",
+        },
+    ]
+}
+
+/// Writes `files` under `root`, returning the paths that changed.
+///
+/// # Errors
+///
+/// When a file cannot be written.
+pub fn write(root: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<&'static str>> {
+    let mut changed = Vec::new();
+    for file in files {
+        let path = root.join(file.path);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(&path, &file.contents)?;
+            changed.push(file.path);
+        }
+    }
+    Ok(changed)
+}
+
+/// The files under `root` whose contents differ from what would be generated (or are missing).
+#[must_use]
+pub fn stale<'a>(root: &Path, files: &'a [GeneratedFile]) -> Vec<&'a GeneratedFile> {
+    files
+        .iter()
+        .filter(|file| {
+            std::fs::read_to_string(root.join(file.path))
+                .ok()
+                .as_deref()
+                != Some(file.contents.as_str())
+        })
+        .collect()
+}
