@@ -2,8 +2,10 @@
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask schema [--check]
+const USAGE: &str = "usage: cargo xtask <command>
 
+  test            run every test: `cargo test --workspace`, then the suites behind
+                  non-default features (`arbitrary-precision`)
   schema          regenerate the JSON Schema files in docs/schema/
   schema --check  exit non-zero when a file in docs/schema/ is stale";
 
@@ -11,6 +13,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
+        ["test", extra @ ..] => test(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["help" | "--help" | "-h"] => {
@@ -22,6 +25,39 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `cargo test --workspace`, then each feature-gated suite in its own cargo invocation (a
+/// feature enabled for one run of the workspace would hide the default behaviour).
+fn test(extra: &[&str]) -> ExitCode {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let runs: [&[&str]; 2] = [
+        &["test", "--workspace"],
+        &[
+            "test",
+            "-p",
+            "oidc-discovery-metadata",
+            "--features",
+            "arbitrary-precision",
+        ],
+    ];
+    for run in runs {
+        eprintln!("$ cargo {}", run.join(" "));
+        let status = std::process::Command::new(&cargo)
+            .args(run)
+            .args(extra)
+            .current_dir(xtask::workspace_root())
+            .status();
+        match status {
+            Ok(status) if status.success() => {}
+            Ok(_) => return ExitCode::FAILURE,
+            Err(error) => {
+                eprintln!("error: cannot run cargo: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn generate(files: &[xtask::GeneratedFile]) -> ExitCode {
