@@ -49,21 +49,37 @@ pub fn directory() -> PathBuf {
 /// When the corpus is absent and `CI=true`, or a file cannot be read.
 #[must_use]
 pub fn documents() -> Option<Vec<Document>> {
-    let root = directory();
+    let ci = std::env::var("CI").is_ok_and(|ci| ci == "true");
+    match load(&directory()) {
+        Ok(documents) => Some(documents),
+        Err(message) if ci => panic!("{message}; CI=true requires the corpus"),
+        Err(message) => {
+            eprintln!("skipped: {message}");
+            None
+        }
+    }
+}
+
+/// Loads the corpus under `root`, or says why it cannot.
+///
+/// # Errors
+///
+/// When `root/real` or `root/seeds` is missing or holds no JSON document.
+///
+/// # Panics
+///
+/// When a document exists but cannot be read.
+pub fn load(root: &Path) -> Result<Vec<Document>, String> {
     let mut documents = Vec::new();
     for part in ["real", "seeds"] {
         let dir = root.join(part);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            let message = format!(
-                "corpus directory {} not found (set OIDC_DISCOVERY_CORPUS or put shared/ beside the repository)",
+        let entries = std::fs::read_dir(&dir).map_err(|error| {
+            format!(
+                "corpus directory {} not readable ({error}); set OIDC_DISCOVERY_CORPUS or put shared/ beside the repository",
                 dir.display()
-            );
-            if std::env::var("CI").is_ok_and(|ci| ci == "true") {
-                panic!("{message}; CI=true requires the corpus");
-            }
-            eprintln!("skipped: {message}");
-            return None;
-        };
+            )
+        })?;
+        let before = documents.len();
         for entry in entries {
             let path = entry.expect("readable corpus directory").path();
             if path.extension().is_some_and(|ext| ext == "json") {
@@ -77,7 +93,40 @@ pub fn documents() -> Option<Vec<Document>> {
                 });
             }
         }
+        if documents.len() == before {
+            return Err(format!(
+                "corpus directory {} holds no JSON document",
+                dir.display()
+            ));
+        }
     }
     documents.sort_by(|a, b| a.name.cmp(&b.name));
-    Some(documents)
+    Ok(documents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_corpus_is_an_error_that_says_where_it_looked() {
+        let missing = std::env::temp_dir().join("oidc-discovery-no-corpus-here");
+        let error = load(&missing).unwrap_err();
+        assert!(error.contains("oidc-discovery-no-corpus-here"), "{error}");
+        assert!(error.contains("OIDC_DISCOVERY_CORPUS"), "{error}");
+    }
+
+    #[test]
+    fn an_empty_corpus_directory_is_an_error() {
+        let root = std::env::temp_dir().join(format!("corpus-empty-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("real")).unwrap();
+        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        assert!(load(&root).unwrap_err().contains("no JSON document"));
+        std::fs::write(root.join("real/a.json"), "{}").unwrap();
+        std::fs::write(root.join("seeds/b.json"), "{}").unwrap();
+        std::fs::write(root.join("seeds/notes.md"), "x").unwrap();
+        let names: Vec<String> = load(&root).unwrap().into_iter().map(|d| d.name).collect();
+        assert_eq!(names, ["real/a.json", "seeds/b.json"]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 }

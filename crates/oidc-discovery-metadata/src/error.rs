@@ -39,20 +39,43 @@ pub enum ParseErrorKind {
 }
 
 impl ParseError {
-    pub(crate) fn from_json(error: &serde_json::Error, bom: bool) -> Self {
+    /// Turns serde_json's error for `input` (BOM already removed; `bom` says whether there was
+    /// one) into a `ParseError`.
+    pub(crate) fn from_json(error: &serde_json::Error, input: &[u8], bom: bool) -> Self {
         use serde_json::error::Category;
-        let kind = match error.classify() {
-            Category::Data => ParseErrorKind::NotAnObject,
-            Category::Eof => ParseErrorKind::UnexpectedEnd,
-            Category::Syntax | Category::Io => ParseErrorKind::Syntax,
+        let (kind, line, column, message) = match error.classify() {
+            Category::Data => {
+                // The top-level value is not an object. serde_json stops at its first byte, so
+                // make sure the rest is JSON (strings and numbers included) before saying so.
+                // This only runs on input that has already failed.
+                if let Err(syntax) = serde_json::from_slice::<serde_json::Value>(input) {
+                    return Self::from_json(&syntax, input, bom);
+                }
+                let (line, column) = first_value_position(input);
+                (
+                    ParseErrorKind::NotAnObject,
+                    line,
+                    column,
+                    format!(
+                        "the document is {}, not a JSON object",
+                        describe_first_value(input)
+                    ),
+                )
+            }
+            category => {
+                let (line, column) = (error.line(), error.column());
+                let full = error.to_string();
+                let suffix = format!(" at line {line} column {column}");
+                let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+                let kind = if category == Category::Eof {
+                    ParseErrorKind::UnexpectedEnd
+                } else {
+                    ParseErrorKind::Syntax
+                };
+                (kind, line, column, message)
+            }
         };
-        let (line, mut column) = (error.line(), error.column());
-        let full = error.to_string();
-        let suffix = format!(" at line {line} column {column}");
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-        if bom && line == 1 {
-            column += 3;
-        }
+        let column = if bom && line == 1 { column + 3 } else { column };
         Self {
             kind,
             line,
@@ -104,3 +127,30 @@ impl std::error::Error for ParseError {}
 #[derive(Debug, thiserror::Error)]
 #[error("cannot serialize the metadata: {0}")]
 pub struct SerializeError(#[from] serde_json::Error);
+
+/// Line and byte column (1-based) of the first non-whitespace byte.
+fn first_value_position(input: &[u8]) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    for &byte in input {
+        match byte {
+            b'\n' => {
+                line += 1;
+                column = 1;
+            }
+            b' ' | b'\t' | b'\r' => column += 1,
+            _ => break,
+        }
+    }
+    (line, column)
+}
+
+/// "an array", "a string", … for the first value of a document that is valid JSON.
+fn describe_first_value(input: &[u8]) -> &'static str {
+    match input.iter().find(|b| !b" \t\r\n".contains(b)) {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
+}

@@ -70,7 +70,7 @@ pub use defaults::{
 };
 pub use error::{ParseError, ParseErrorKind, SerializeError};
 pub use localized::Localized;
-pub use member::JsonType;
+pub use member::{JsonType, MemberRef, MemberView};
 pub use mtls::MtlsEndpointAliases;
 pub use oidc_discovery_types::*;
 pub use provider_metadata::{MEMBERS, MemberInfo, ProviderMetadata, Registration};
@@ -95,7 +95,8 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        serde_json::from_str(json).map_err(|error| ParseError::from_json(&error, bom))
+        serde_json::from_str(json)
+            .map_err(|error| ParseError::from_json(&error, json.as_bytes(), bom))
     }
 
     /// Parses a document from JSON bytes (which must be UTF-8, RFC 8259 §8.1).
@@ -108,7 +109,7 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        serde_json::from_slice(json).map_err(|error| ParseError::from_json(&error, bom))
+        serde_json::from_slice(json).map_err(|error| ParseError::from_json(&error, json, bom))
     }
 
     /// Writes the document as compact JSON: typed members in specification order, then

@@ -22,7 +22,11 @@ use oidc_discovery_types::LanguageTag;
 /// assert_eq!(tos.lookup(&["de-CH", "fr-CA"]).unwrap().as_str(), "https://example.com/fr/cgu");
 /// assert_eq!(tos.lookup(&["ja"]).unwrap().as_str(), "https://example.com/tos");
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Equality compares what the JSON says: the untagged value, and the tagged variants as a set
+/// of (member name, value) pairs — tags by exact spelling (`op_tos_uri#en-US` and
+/// `op_tos_uri#en-us` are different members), in any order.
+#[derive(Clone, Debug)]
 pub struct Localized<T> {
     value: Option<T>,
     tagged: Vec<(LanguageTag, T)>,
@@ -143,6 +147,19 @@ impl<T> Localized<T> {
             None => self.value.is_some(),
             Some(tag) => self.tagged.iter().any(|(t, _)| t.as_str() == tag),
         }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Localized<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+            && self.tagged.len() == other.tagged.len()
+            && self.tagged.iter().all(|(tag, value)| {
+                other
+                    .tagged
+                    .iter()
+                    .any(|(t, v)| t.as_str() == tag.as_str() && v == value)
+            })
     }
 }
 

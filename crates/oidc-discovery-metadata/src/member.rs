@@ -66,6 +66,7 @@ pub(crate) type Lenient<T> = Result<T, Value>;
 /// A member value type that can be read leniently.
 pub(crate) trait MemberValue: Sized + serde::Serialize + schemars::JsonSchema {
     const JSON_TYPE: JsonType;
+    fn view(&self) -> MemberView<'_>;
     fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error>;
 }
 
@@ -79,6 +80,13 @@ macro_rules! fallback_to_value {
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
             Ok(Err(Value::from(v)))
+        }
+        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            // Only from a `Value` holding an arbitrary-precision number.
+            serde_json::to_value(v).map(Err).map_err(E::custom)
+        }
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            serde_json::to_value(v).map(Err).map_err(E::custom)
         }
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
             // serde_json never hands over a non-finite number.
@@ -158,17 +166,97 @@ where
 pub(crate) trait StringValue:
     for<'a> From<&'a str> + From<String> + AsRef<str> + serde::Serialize + schemars::JsonSchema
 {
+    /// Whether the value is a URL (for [`MemberView`]).
+    const IS_URL: bool = false;
 }
 
-impl<T> StringValue for T where
-    T: for<'a> From<&'a str> + From<String> + AsRef<str> + serde::Serialize + schemars::JsonSchema
-{
+macro_rules! string_values {
+    ($($ty:ty),+ $(,)?) => {$( impl StringValue for $ty {} )+};
+}
+
+string_values!(
+    String,
+    oidc_discovery_types::ResponseType,
+    oidc_discovery_types::ResponseMode,
+    oidc_discovery_types::GrantType,
+    oidc_discovery_types::SubjectType,
+    oidc_discovery_types::JwsAlg,
+    oidc_discovery_types::JweAlg,
+    oidc_discovery_types::JweEnc,
+    oidc_discovery_types::ClientAuthMethod,
+    oidc_discovery_types::IntrospectionAuthMethod,
+    oidc_discovery_types::Display,
+    oidc_discovery_types::ClaimType,
+    oidc_discovery_types::LanguageTag,
+    oidc_discovery_types::PkceMethod,
+    oidc_discovery_types::TokenDeliveryMode,
+    oidc_discovery_types::ClientRegistrationType,
+    oidc_discovery_types::Prompt,
+);
+
+impl StringValue for crate::UrlString {
+    const IS_URL: bool = true;
+}
+
+/// A read-only view of one typed member's value, for code that inspects members generically
+/// (validators, linters, documentation tools). See
+/// [`ProviderMetadata::for_each_member`](crate::ProviderMetadata::for_each_member).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum MemberView<'a> {
+    /// The `issuer` member.
+    Issuer(&'a str),
+    /// A URL member.
+    Url(&'a str),
+    /// A text member (`organization_name`, …).
+    Text(&'a str),
+    /// A JWT member (`signed_metadata`).
+    Jwt(&'a str),
+    /// A boolean member.
+    Boolean(bool),
+    /// An array-of-strings member, with its values as strings.
+    List {
+        /// The values, as in JSON.
+        items: Vec<&'a str>,
+        /// Whether the values are URLs (`protected_resources`).
+        urls: bool,
+    },
+    /// `mtls_endpoint_aliases`.
+    Aliases(&'a crate::MtlsEndpointAliases),
+    /// An object member (`jwks`, `vp_formats_supported`).
+    Object(&'a JsonObject),
+}
+
+/// One typed member of a document, as given to
+/// [`ProviderMetadata::for_each_member`](crate::ProviderMetadata::for_each_member).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberRef<'a> {
+    /// What the library knows about the member.
+    pub info: &'static crate::MemberInfo,
+    /// The language tag, for a tagged variant (`op_tos_uri#fr` → `fr`).
+    pub tag: Option<&'a str>,
+    /// The value.
+    pub value: MemberView<'a>,
+}
+
+impl MemberRef<'_> {
+    /// The member's name in JSON (`op_tos_uri#fr` for a tagged variant).
+    #[must_use]
+    pub fn json_name(&self) -> std::borrow::Cow<'static, str> {
+        match self.tag {
+            None => self.info.name.into(),
+            Some(tag) => format!("{}#{tag}", self.info.name).into(),
+        }
+    }
 }
 
 macro_rules! string_members {
-    ($($ty:ty),+) => {$(
+    ($($ty:ty => $view:ident),+) => {$(
         impl MemberValue for $ty {
             const JSON_TYPE: JsonType = JsonType::String;
+            fn view(&self) -> MemberView<'_> {
+                MemberView::$view(self.as_ref())
+            }
             fn deserialize_lenient<'de, D: Deserializer<'de>>(
                 d: D,
             ) -> Result<Lenient<Self>, D::Error> {
@@ -179,14 +267,17 @@ macro_rules! string_members {
 }
 
 string_members!(
-    String,
-    crate::UrlString,
-    crate::Issuer,
-    crate::SignedMetadata
+    String => Text,
+    crate::UrlString => Url,
+    crate::Issuer => Issuer,
+    crate::SignedMetadata => Jwt
 );
 
 impl MemberValue for bool {
     const JSON_TYPE: JsonType = JsonType::Boolean;
+    fn view(&self) -> MemberView<'_> {
+        MemberView::Boolean(*self)
+    }
     fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
         struct BoolVisitor;
         impl<'de> Visitor<'de> for BoolVisitor {
@@ -215,6 +306,12 @@ impl<'de, T: StringValue> DeserializeSeed<'de> for ElementSeed<T> {
 
 impl<T: StringValue> MemberValue for Vec<T> {
     const JSON_TYPE: JsonType = JsonType::StringArray;
+    fn view(&self) -> MemberView<'_> {
+        MemberView::List {
+            items: self.iter().map(AsRef::as_ref).collect(),
+            urls: T::IS_URL,
+        }
+    }
     fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
         struct SeqVisitor<T>(PhantomData<T>);
         impl<'de, T: StringValue> Visitor<'de> for SeqVisitor<T> {
@@ -251,6 +348,9 @@ impl<T: StringValue> MemberValue for Vec<T> {
 
 impl MemberValue for JsonObject {
     const JSON_TYPE: JsonType = JsonType::Object;
+    fn view(&self) -> MemberView<'_> {
+        MemberView::Object(self)
+    }
     fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
         match Value::deserialize(d)? {
             Value::Object(object) => Ok(Ok(object)),
@@ -261,6 +361,9 @@ impl MemberValue for JsonObject {
 
 impl MemberValue for MtlsEndpointAliases {
     const JSON_TYPE: JsonType = JsonType::Object;
+    fn view(&self) -> MemberView<'_> {
+        MemberView::Aliases(self)
+    }
     fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
         match Value::deserialize(d)? {
             Value::Object(object) if object.values().all(Value::is_string) => {
@@ -302,9 +405,9 @@ pub(crate) trait Slot {
     /// How many JSON members this slot writes.
     fn count(&self) -> usize;
     /// Calls `f` with every stored value and its tag (`None` for the untagged name).
-    fn try_for_each<E>(
-        &self,
-        f: impl FnMut(Option<&str>, &Self::Value) -> Result<(), E>,
+    fn try_for_each<'a, E>(
+        &'a self,
+        f: impl FnMut(Option<&'a str>, &'a Self::Value) -> Result<(), E>,
     ) -> Result<(), E>;
 }
 
@@ -323,9 +426,9 @@ impl<T: MemberValue> Slot for Option<T> {
     fn count(&self) -> usize {
         usize::from(self.is_some())
     }
-    fn try_for_each<E>(
-        &self,
-        mut f: impl FnMut(Option<&str>, &T) -> Result<(), E>,
+    fn try_for_each<'a, E>(
+        &'a self,
+        mut f: impl FnMut(Option<&'a str>, &'a T) -> Result<(), E>,
     ) -> Result<(), E> {
         match self {
             Some(value) => f(None, value),
@@ -363,9 +466,9 @@ impl<T: MemberValue> Slot for Localized<T> {
     fn count(&self) -> usize {
         self.len()
     }
-    fn try_for_each<E>(
-        &self,
-        mut f: impl FnMut(Option<&str>, &T) -> Result<(), E>,
+    fn try_for_each<'a, E>(
+        &'a self,
+        mut f: impl FnMut(Option<&'a str>, &'a T) -> Result<(), E>,
     ) -> Result<(), E> {
         if let Some(value) = self.value() {
             f(None, value)?;

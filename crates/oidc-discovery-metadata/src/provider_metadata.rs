@@ -303,6 +303,37 @@ macro_rules! provider_metadata {
                 Ok(())
             }
 
+            /// Calls `f` with every typed member that is present (each tagged variant
+            /// separately), in specification order. Members kept in `other` are not included.
+            ///
+            /// ```
+            /// use oidc_discovery_metadata::{MemberView, ProviderMetadata};
+            ///
+            /// let metadata = ProviderMetadata::from_json_str(
+            ///     r#"{"issuer": "https://a.example", "scopes_supported": ["openid"]}"#,
+            /// )?;
+            /// let mut lists = Vec::new();
+            /// metadata.for_each_member(|member| {
+            ///     if let MemberView::List { items, .. } = &member.value {
+            ///         lists.push((member.json_name(), items.len()));
+            ///     }
+            /// });
+            /// assert_eq!(lists, [("scopes_supported".into(), 1)]);
+            /// # Ok::<(), oidc_discovery_metadata::ParseError>(())
+            /// ```
+            pub fn for_each_member<'a>(&'a self, mut f: impl FnMut($crate::MemberRef<'a>)) {
+                $(
+                    let _ = $crate::member::Slot::try_for_each(&self.$field, |tag, value| {
+                        f($crate::MemberRef {
+                            info: &MEMBERS[MemberId::$field as usize],
+                            tag,
+                            value: $crate::member::MemberValue::view(value),
+                        });
+                        Ok::<(), std::convert::Infallible>(())
+                    });
+                )+
+            }
+
             pub(crate) fn debug_typed(&self, debug: &mut std::fmt::DebugStruct<'_, '_>) {
                 $(
                     if $crate::member::Slot::count(&self.$field) > 0 {
