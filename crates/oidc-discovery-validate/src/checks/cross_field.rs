@@ -1,0 +1,143 @@
+//! Consistency between members (inventory §3.8).
+
+use oidc_discovery_metadata::{GrantType, JwsAlg};
+
+use super::Context;
+use crate::pointer;
+use crate::rules::{
+    CIBA_MEMBER_WITHOUT_ENDPOINT, JARM_ALGS_MISSING, LOGOUT_SESSION_WITHOUT_LOGOUT,
+    PAR_REQUIRED_WITHOUT_ENDPOINT, RESPONSE_TYPE_GRANT, SIGNED_REQUEST_OBJECT_ALGS,
+};
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let md = cx.metadata;
+    // XF-1: response types imply grant types (RFC 7591 §2.1).
+    let grants = md.effective_grant_types();
+    let defaulted = if md.grant_types_supported.is_none() {
+        " (default)"
+    } else {
+        ""
+    };
+    let mut found = Vec::new();
+    for (index, response_type) in md.response_types_supported.iter().flatten().enumerate() {
+        let mut needed = Vec::new();
+        if response_type.has_code() && !grants.contains(&GrantType::AuthorizationCode) {
+            needed.push("authorization_code");
+        }
+        if (response_type.has_token() || response_type.has_id_token())
+            && !grants.contains(&GrantType::Implicit)
+        {
+            needed.push("implicit");
+        }
+        if !needed.is_empty() {
+            found.push((
+                pointer::element("response_types_supported", index),
+                format!(
+                    "response type \"{}\" needs the grant type {}, which `grant_types_supported`{defaulted} does not list",
+                    response_type.as_str(),
+                    super::list(&needed)
+                ),
+            ));
+        }
+    }
+    for (at, message) in found {
+        cx.emit(&RESPONSE_TYPE_GRANT, at, message);
+    }
+
+    // XF-2: JARM response modes need JARM signing algorithms.
+    let jarm: Vec<&str> = md
+        .response_modes_supported
+        .iter()
+        .flatten()
+        .filter(|mode| mode.is_jarm())
+        .map(|mode| mode.as_str())
+        .collect();
+    if !jarm.is_empty() && md.authorization_signing_alg_values_supported.is_none() {
+        cx.emit(
+            &JARM_ALGS_MISSING,
+            "/authorization_signing_alg_values_supported",
+            format!("JARM response modes {} are offered, but `authorization_signing_alg_values_supported` is absent", super::list(&jarm)),
+        );
+    }
+
+    // XF-3: required PAR needs the PAR endpoint.
+    if md.require_pushed_authorization_requests == Some(true)
+        && md.pushed_authorization_request_endpoint.is_none()
+    {
+        cx.emit(
+            &PAR_REQUIRED_WITHOUT_ENDPOINT,
+            "/require_pushed_authorization_requests",
+            "`require_pushed_authorization_requests` is true, but `pushed_authorization_request_endpoint` is absent",
+        );
+    }
+
+    // XF-5: required signed request objects need a real signing algorithm.
+    if md.require_signed_request_object == Some(true) {
+        let usable = md
+            .request_object_signing_alg_values_supported
+            .iter()
+            .flatten()
+            .any(|alg| *alg != JwsAlg::None);
+        if !usable {
+            cx.emit(
+                &SIGNED_REQUEST_OBJECT_ALGS,
+                "/require_signed_request_object",
+                "`require_signed_request_object` is true, but `request_object_signing_alg_values_supported` offers no algorithm other than `none`",
+            );
+        }
+    }
+
+    // XF-7: logout session support without logout support.
+    for (session, logout, session_value, logout_value) in [
+        (
+            "backchannel_logout_session_supported",
+            "backchannel_logout_supported",
+            md.backchannel_logout_session_supported,
+            md.backchannel_logout_supported,
+        ),
+        (
+            "frontchannel_logout_session_supported",
+            "frontchannel_logout_supported",
+            md.frontchannel_logout_session_supported,
+            md.frontchannel_logout_supported,
+        ),
+    ] {
+        if session_value == Some(true) && logout_value != Some(true) {
+            cx.emit(
+                &LOGOUT_SESSION_WITHOUT_LOGOUT,
+                pointer::member(session),
+                format!("`{session}` is true, but `{logout}` is not"),
+            );
+        }
+    }
+
+    // XF-8: optional CIBA members without the CIBA endpoint or modes.
+    let core = md.backchannel_authentication_endpoint.is_some()
+        || md.backchannel_token_delivery_modes_supported.is_some()
+        || md
+            .grant_types_supported
+            .iter()
+            .flatten()
+            .any(|grant| *grant == GrantType::Ciba);
+    if !core {
+        for (name, present) in [
+            (
+                "backchannel_user_code_parameter_supported",
+                md.backchannel_user_code_parameter_supported.is_some(),
+            ),
+            (
+                "backchannel_authentication_request_signing_alg_values_supported",
+                md.backchannel_authentication_request_signing_alg_values_supported
+                    .is_some(),
+            ),
+        ] {
+            if present {
+                cx.emit(
+                    &CIBA_MEMBER_WITHOUT_ENDPOINT,
+                    pointer::member(name),
+                    format!("`{name}` is published, but the provider publishes no `backchannel_authentication_endpoint`"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The checks, one module per rule group. Each emits problems through [`Context::emit`], which
+//! drops rules that do not apply to the profile and attaches the rule's severity and citation.
+
+use oidc_discovery_metadata::ProviderMetadata;
+
+use crate::{Options, Problem, Profile, Rule};
+
+mod algorithms;
+mod cross_field;
+mod fapi2;
+mod issuer;
+pub(crate) mod json;
+mod mtls;
+mod presence;
+mod response_types;
+mod shape;
+mod signed;
+mod urls;
+mod values;
+
+/// What every check sees, and where it puts problems.
+pub(crate) struct Context<'a> {
+    pub(crate) profile: Profile,
+    pub(crate) options: &'a Options,
+    pub(crate) metadata: &'a ProviderMetadata,
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl Context<'_> {
+    /// Whether `rule` applies under the profile.
+    pub(crate) fn applies(&self, rule: &Rule) -> bool {
+        rule.severity(self.profile).is_some()
+    }
+
+    /// Records a problem, unless `rule` does not apply under the profile.
+    pub(crate) fn emit(
+        &mut self,
+        rule: &'static Rule,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        if let Some(severity) = rule.severity(self.profile) {
+            self.problems.push(Problem {
+                rule: rule.id,
+                severity,
+                pointer: pointer.into(),
+                message: message.into(),
+                spec: rule.spec,
+            });
+        }
+    }
+}
+
+/// Runs every check on a parsed document.
+pub(crate) fn run(context: &mut Context<'_>) {
+    shape::check(context);
+    issuer::check(context);
+    urls::check(context);
+    presence::check(context);
+    algorithms::check(context);
+    response_types::check(context);
+    cross_field::check(context);
+    signed::check(context);
+    mtls::check(context);
+    values::check(context);
+    fapi2::check(context);
+}
+
+/// How a missing or unusable member is described: absent, `null`, or of the wrong type.
+pub(crate) fn absence(metadata: &ProviderMetadata, name: &str) -> &'static str {
+    match metadata.other.get(name) {
+        None => "absent",
+        Some(serde_json::Value::Null) => "null",
+        Some(_) => "not of its JSON type",
+    }
+}
+
+/// "`a`, `b` and `c`".
+pub(crate) fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

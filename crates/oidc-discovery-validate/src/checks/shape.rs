@@ -1,0 +1,166 @@
+//! The JSON shape of members: types, `null`, empty arrays, repeated values, misspelled names.
+
+use oidc_discovery_metadata::{JsonType, MEMBERS, MemberView};
+use serde_json::Value;
+
+use super::Context;
+use crate::pointer;
+use crate::rules::{
+    DUPLICATE_VALUE, EMPTY_ARRAY, MEMBER_NAME_CASE, MEMBER_NULL, MEMBER_TYPE, WITHDRAWN_MEMBER,
+};
+
+/// The JSON type of a value, for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+const WITHDRAWN: [&str; 3] = [
+    "homepage_uri",
+    "request_authentication_methods_supported",
+    "request_authentication_signing_alg_values_supported",
+];
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    mistyped(cx);
+    lists(cx);
+    names(cx);
+}
+
+/// Known members kept in `other` because their JSON type is wrong.
+fn mistyped(cx: &mut Context<'_>) {
+    let found: Vec<(String, Value, JsonType)> = cx
+        .metadata
+        .mistyped_members()
+        .map(|(name, value, expected)| (name.to_owned(), value.clone(), expected))
+        .collect();
+    for (name, value, expected) in found {
+        if value.is_null() {
+            cx.emit(
+                &MEMBER_NULL,
+                pointer::member(&name),
+                format!("`{name}` is null; omit the member instead (clients treat it as absent)"),
+            );
+            continue;
+        }
+        // Point at the first offending element or field when the container type is right.
+        match (&value, expected) {
+            (Value::Array(items), JsonType::StringArray) => {
+                for (index, item) in items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, item)| !item.is_string())
+                {
+                    cx.emit(
+                        &MEMBER_TYPE,
+                        pointer::element(&name, index),
+                        format!(
+                            "`{name}[{index}]` is {}; `{name}` is an array of strings",
+                            kind(item)
+                        ),
+                    );
+                }
+            }
+            (Value::Object(fields), JsonType::Object) if name == "mtls_endpoint_aliases" => {
+                for (key, field) in fields.iter().filter(|(_, field)| !field.is_string()) {
+                    cx.emit(
+                        &MEMBER_TYPE,
+                        pointer::field(&name, key),
+                        format!("alias `{key}` is {}; aliases are URL strings", kind(field)),
+                    );
+                }
+            }
+            _ => cx.emit(
+                &MEMBER_TYPE,
+                pointer::member(&name),
+                format!(
+                    "`{name}` is {}; it must be {}",
+                    kind(&value),
+                    article(expected)
+                ),
+            ),
+        }
+    }
+}
+
+fn article(expected: JsonType) -> String {
+    match expected {
+        JsonType::Object => "an object".to_owned(),
+        JsonType::StringArray => "an array of strings".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+/// Empty arrays and repeated values in typed lists.
+fn lists(cx: &mut Context<'_>) {
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    cx.metadata.for_each_member(|member| {
+        if let MemberView::List { items, .. } = &member.value {
+            found.push((
+                member.json_name().into_owned(),
+                items.iter().map(|item| (*item).to_owned()).collect(),
+            ));
+        }
+    });
+    for (name, items) in found {
+        if items.is_empty() {
+            cx.emit(
+                &EMPTY_ARRAY,
+                pointer::member(&name),
+                format!("`{name}` is an empty array; a member with zero elements must be omitted"),
+            );
+            continue;
+        }
+        if name == "response_types_supported" {
+            continue; // compared as token sets in `response_types`
+        }
+        for (index, item) in items.iter().enumerate() {
+            if let Some(first) = items[..index].iter().position(|earlier| earlier == item) {
+                cx.emit(
+                    &DUPLICATE_VALUE,
+                    pointer::element(&name, index),
+                    format!("`{item}` is listed twice in `{name}` (at {first} and {index})"),
+                );
+            }
+        }
+    }
+}
+
+/// Unknown member names that look like known ones, and withdrawn names.
+fn names(cx: &mut Context<'_>) {
+    let unknown: Vec<String> = cx
+        .metadata
+        .unknown_members()
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    for name in unknown {
+        if WITHDRAWN.contains(&name.as_str()) {
+            cx.emit(
+                &WITHDRAWN_MEMBER,
+                pointer::member(&name),
+                format!("`{name}` was withdrawn from the metadata registry; clients ignore it"),
+            );
+            continue;
+        }
+        let base = name.split('#').next().unwrap_or(&name);
+        if let Some(known) = MEMBERS
+            .iter()
+            .find(|member| member.name != base && member.name.eq_ignore_ascii_case(base))
+        {
+            cx.emit(
+                &MEMBER_NAME_CASE,
+                pointer::member(&name),
+                format!(
+                    "`{name}` is not `{}`: member names are case-sensitive, so clients ignore it",
+                    known.name
+                ),
+            );
+        }
+    }
+}

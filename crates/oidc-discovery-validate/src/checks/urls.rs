@@ -1,0 +1,152 @@
+//! URL members: absolute URLs, https, fragments, loopback (inventory §3.4), including the
+//! aliases of `mtls_endpoint_aliases` (MTLS-4).
+
+use oidc_discovery_metadata::MemberView;
+
+use super::Context;
+use crate::pointer;
+use crate::rules::{
+    DOCUMENTATION_HTTP, ENDPOINT_FRAGMENT, ENDPOINT_HTTPS, ENDPOINT_TLS, HTTP_LOOPBACK,
+    URL_NOT_ABSOLUTE,
+};
+
+/// Endpoints whose specification requires https in its definition of the member.
+const HTTPS_REQUIRED: [&str; 11] = [
+    "authorization_endpoint",                // OIDC-Disc §3; RFC 6749 §3.1
+    "token_endpoint",                        // OIDC-Disc §3; RFC 6749 §3.2
+    "userinfo_endpoint",                     // OIDC-Disc §3
+    "jwks_uri",                              // OIDC-Disc §3; RFC 8414 §2
+    "registration_endpoint",                 // OIDC-Disc §3; RFC 7591 §3
+    "revocation_endpoint",                   // RFC 7009 §2
+    "pushed_authorization_request_endpoint", // RFC 9126 §2
+    "check_session_iframe",                  // OIDC Session Management §3.3
+    "end_session_endpoint",                  // OIDC RP-Initiated Logout §2.1
+    "federation_registration_endpoint",      // OpenID Federation §5.1.3
+    "signed_jwks_uri",                       // OpenID Federation §5.2.1
+];
+
+/// Human-readable documents: no https mandate (URL-9).
+const DOCUMENTATION: [&str; 7] = [
+    "service_documentation",
+    "op_policy_uri",
+    "op_tos_uri",
+    "policy_uri",
+    "logo_uri",
+    "information_uri",
+    "organization_uri",
+];
+
+/// Endpoints that must not carry a fragment (RFC 6749 §3.1, §3.2; RFC 7009 §2; Federation).
+const NO_FRAGMENT: [&str; 4] = [
+    "authorization_endpoint",
+    "token_endpoint",
+    "revocation_endpoint",
+    "federation_registration_endpoint",
+];
+
+/// Whether the URL's host is a loopback host: `localhost`, `127.0.0.0/8` or `[::1]`.
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
+    }
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let mut urls: Vec<(String, String, String)> = Vec::new(); // (member, pointer, url)
+    cx.metadata.for_each_member(|member| {
+        let name = member.json_name().into_owned();
+        match &member.value {
+            MemberView::Url(url) => urls.push((
+                member.info.name.to_owned(),
+                pointer::member(&name),
+                (*url).to_owned(),
+            )),
+            MemberView::List { items, urls: true } => {
+                for (index, url) in items.iter().enumerate() {
+                    urls.push((
+                        member.info.name.to_owned(),
+                        pointer::element(&name, index),
+                        (*url).to_owned(),
+                    ));
+                }
+            }
+            MemberView::Aliases(aliases) => {
+                for (alias, url) in aliases.iter() {
+                    urls.push((
+                        // An alias obeys the rules of the endpoint it replaces.
+                        alias.to_owned(),
+                        pointer::field(&name, alias),
+                        url.as_str().to_owned(),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    });
+    for (member, pointer, url) in urls {
+        check_url(cx, &member, &pointer, &url);
+    }
+}
+
+fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
+    let parsed = match url::Url::parse(raw) {
+        Ok(url) => url,
+        Err(error) => {
+            let shown = if raw.is_empty() {
+                "the empty string".to_owned()
+            } else {
+                format!("\"{raw}\"")
+            };
+            cx.emit(
+                &URL_NOT_ABSOLUTE,
+                pointer,
+                format!("{shown} is not an absolute URL ({error})"),
+            );
+            return;
+        }
+    };
+    if NO_FRAGMENT.contains(&member) && raw.contains('#') {
+        cx.emit(
+            &ENDPOINT_FRAGMENT,
+            pointer,
+            format!("\"{raw}\" has a fragment; `{member}` must not"),
+        );
+    }
+    if parsed.scheme() == "https" {
+        return;
+    }
+    let documentation = DOCUMENTATION.contains(&member);
+    if parsed.scheme() == "http" && is_loopback(&parsed) && !documentation {
+        cx.emit(
+            &HTTP_LOOPBACK,
+            pointer,
+            format!("\"{raw}\" uses http on a loopback host: fine for local development only"),
+        );
+        return;
+    }
+    let scheme = parsed.scheme();
+    if documentation {
+        if scheme == "http" {
+            cx.emit(
+                &DOCUMENTATION_HTTP,
+                pointer,
+                format!("\"{raw}\" uses http; https is better"),
+            );
+        }
+    } else if HTTPS_REQUIRED.contains(&member) {
+        cx.emit(
+            &ENDPOINT_HTTPS,
+            pointer,
+            format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https"),
+        );
+    } else {
+        cx.emit(
+            &ENDPOINT_TLS,
+            pointer,
+            format!("\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"),
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! Values outside their registries, and language tag syntax.
+
+use oidc_discovery_metadata::{GrantType, JweEnc, LanguageTag};
+
+use super::Context;
+use crate::pointer;
+use crate::rules::{LOCALE_SYNTAX, VALUE_UNREGISTERED};
+
+/// A likely intended value for an unregistered one.
+fn suggestion(member: &str, value: &str, known: &[&str]) -> Option<String> {
+    if let Some(same) = known.iter().find(|k| k.eq_ignore_ascii_case(value)) {
+        return Some(format!("`{same}` (values are case-sensitive)"));
+    }
+    if member.ends_with("_enc_values_supported") {
+        let dashed = value.replace('+', "-");
+        if JweEnc::known(&dashed).is_some() {
+            return Some(format!("`{dashed}` (the registered spelling)"));
+        }
+    }
+    if member == "grant_types_supported" {
+        let urn = known
+            .iter()
+            .find(|k| k.starts_with("urn:") && k.ends_with(&format!(":{value}")));
+        if let Some(urn) = urn {
+            return Some(format!("`{urn}`"));
+        }
+    }
+    None
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let md = cx.metadata;
+    let mut unknown: Vec<(&'static str, usize, String, Vec<&'static str>)> = Vec::new();
+    macro_rules! scan {
+        ($($field:ident: $ty:ty),+ $(,)?) => {$(
+            for (index, value) in md.$field.iter().flatten().enumerate() {
+                if !value.is_known() {
+                    let known: Vec<&'static str> = <$ty>::KNOWN.iter().map(<$ty>::as_str).collect();
+                    unknown.push((stringify!($field), index, value.as_str().to_owned(), known));
+                }
+            }
+        )+};
+    }
+    scan!(
+        grant_types_supported: GrantType,
+        response_modes_supported: oidc_discovery_metadata::ResponseMode,
+        token_endpoint_auth_methods_supported: oidc_discovery_metadata::ClientAuthMethod,
+        revocation_endpoint_auth_methods_supported: oidc_discovery_metadata::ClientAuthMethod,
+        introspection_endpoint_auth_methods_supported: oidc_discovery_metadata::ClientAuthMethod,
+        code_challenge_methods_supported: oidc_discovery_metadata::PkceMethod,
+        subject_types_supported: oidc_discovery_metadata::SubjectType,
+        claim_types_supported: oidc_discovery_metadata::ClaimType,
+        display_values_supported: oidc_discovery_metadata::Display,
+        prompt_values_supported: oidc_discovery_metadata::Prompt,
+        backchannel_token_delivery_modes_supported: oidc_discovery_metadata::TokenDeliveryMode,
+        client_registration_types_supported: oidc_discovery_metadata::ClientRegistrationType,
+        id_token_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        userinfo_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        request_object_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        token_endpoint_auth_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        revocation_endpoint_auth_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        introspection_endpoint_auth_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        dpop_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        introspection_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        backchannel_authentication_request_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        authorization_signing_alg_values_supported: oidc_discovery_metadata::JwsAlg,
+        id_token_encryption_alg_values_supported: oidc_discovery_metadata::JweAlg,
+        userinfo_encryption_alg_values_supported: oidc_discovery_metadata::JweAlg,
+        request_object_encryption_alg_values_supported: oidc_discovery_metadata::JweAlg,
+        introspection_encryption_alg_values_supported: oidc_discovery_metadata::JweAlg,
+        authorization_encryption_alg_values_supported: oidc_discovery_metadata::JweAlg,
+        id_token_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
+        userinfo_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
+        request_object_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
+        introspection_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
+        authorization_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
+    );
+    for (member, index, value, known) in unknown {
+        // Values of another algorithm family are reported by `alg-wrong-family` instead.
+        if member.contains("_alg_values_") || member.contains("_enc_values_") {
+            use oidc_discovery_metadata::{JweAlg, JwsAlg};
+            if JwsAlg::known(&value).is_some()
+                || JweAlg::known(&value).is_some()
+                || JweEnc::known(&value).is_some()
+            {
+                continue;
+            }
+        }
+        // Access token types are registered values of the introspection methods.
+        if member == "introspection_endpoint_auth_methods_supported"
+            && oidc_discovery_metadata::AccessTokenType::known(&value).is_some()
+        {
+            continue;
+        }
+        let hint = suggestion(member, &value, &known)
+            .map(|s| format!("; did you mean {s}?"))
+            .unwrap_or_default();
+        cx.emit(
+            &VALUE_UNREGISTERED,
+            pointer::element(member, index),
+            format!("`{value}` in `{member}` is not a registered value{hint}"),
+        );
+    }
+
+    // Language tags: locale lists and tagged member names.
+    for member in ["ui_locales_supported", "claims_locales_supported"] {
+        let tags: &[LanguageTag] = match member {
+            "ui_locales_supported" => md.ui_locales_supported.as_deref().unwrap_or_default(),
+            _ => md.claims_locales_supported.as_deref().unwrap_or_default(),
+        };
+        let bad: Vec<(usize, String)> = tags
+            .iter()
+            .enumerate()
+            .filter(|(_, tag)| !tag.is_well_formed())
+            .map(|(index, tag)| (index, tag.as_str().to_owned()))
+            .collect();
+        for (index, tag) in bad {
+            cx.emit(
+                &LOCALE_SYNTAX,
+                pointer::element(member, index),
+                format!("\"{tag}\" in `{member}` is not a well-formed BCP 47 language tag"),
+            );
+        }
+    }
+    let mut tagged = Vec::new();
+    md.for_each_member(|member| {
+        if let Some(tag) = member.tag {
+            if !LanguageTag::new(tag).is_well_formed() {
+                tagged.push((member.json_name().into_owned(), tag.to_owned()));
+            }
+        }
+    });
+    for (name, tag) in tagged {
+        cx.emit(
+            &LOCALE_SYNTAX,
+            pointer::member(&name),
+            format!("the tag \"{tag}\" of `{name}` is not a well-formed BCP 47 language tag"),
+        );
+    }
+}

@@ -1,0 +1,333 @@
+//! The rule registry: every rule, with its stable id, citation and severity per profile.
+//!
+//! Severities follow the specification's words: a broken MUST or REQUIRED is an error, a
+//! SHOULD (or a practice that breaks clients) a warning, advice a note. Where the anchors
+//! disagree, the rule's `rationale` records the decision. `docs/rules.md` is generated from
+//! this table (`cargo xtask rules`).
+
+use crate::{Profile, Severity};
+
+/// One validation rule.
+#[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Rule {
+    /// Stable kebab-case id (`issuer-https`), used in reports and JSON output.
+    pub id: &'static str,
+    /// Group, for documentation: `json`, `shape`, `issuer`, `url`, `presence`, `algorithm`,
+    /// `response-type`, `cross-field`, `signed-metadata`, `mtls`, `value`, `fapi2`.
+    pub group: &'static str,
+    /// The ids in the specification inventory this rule implements (`ISS-2`).
+    pub inventory: &'static [&'static str],
+    /// One line: what the rule requires.
+    pub summary: &'static str,
+    /// The specification(s) and section(s).
+    pub spec: &'static str,
+    /// Severity under `oauth`, `oidc`, `fapi2`; `None` where the rule does not apply.
+    pub severities: [Option<Severity>; 3],
+    /// Why the rule has these severities, where that was a judgment call.
+    pub rationale: Option<&'static str>,
+}
+
+impl Rule {
+    /// The rule's severity under `profile`, or `None` when it does not apply there.
+    #[must_use]
+    pub fn severity(&self, profile: Profile) -> Option<Severity> {
+        self.severities[profile.index()]
+    }
+
+    /// The rule with this id.
+    #[must_use]
+    pub fn find(id: &str) -> Option<&'static Rule> {
+        RULES.iter().copied().find(|rule| rule.id == id)
+    }
+}
+
+const E: Option<Severity> = Some(Severity::Error);
+const W: Option<Severity> = Some(Severity::Warning);
+const I: Option<Severity> = Some(Severity::Info);
+const N: Option<Severity> = None;
+
+macro_rules! rules {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident = $id:literal, $group:literal, [$($inv:literal),*], [$oauth:ident, $oidc:ident, $fapi2:ident],
+        $spec:literal, $summary:literal $(, rationale: $rationale:literal)?;
+    )+) => {
+        $(
+            $(#[doc = $doc])*
+            #[doc = concat!("`", $id, "`: ", $summary)]
+            pub static $name: Rule = Rule {
+                id: $id,
+                group: $group,
+                inventory: &[$($inv),*],
+                summary: $summary,
+                spec: $spec,
+                severities: [$oauth, $oidc, $fapi2],
+                rationale: rules!(@rationale $($rationale)?),
+            };
+        )+
+
+        /// Every rule, in documentation order.
+        pub static RULES: &[&Rule] = &[$(&$name),+];
+    };
+    (@rationale) => { None };
+    (@rationale $rationale:literal) => { Some($rationale) };
+}
+
+rules! {
+    // ── The JSON document ─────────────────────────────────────────────────────────────────
+    JSON_SYNTAX = "json-syntax", "json", ["ARR-1"], [E, E, E],
+        "RFC 8259 §2; OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "The document is valid JSON (UTF-8, RFC 8259).";
+    JSON_NOT_OBJECT = "json-not-object", "json", ["ARR-1"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "The document is a single JSON object.";
+    DUPLICATE_MEMBER = "duplicate-member", "json", ["ARR-6"], [E, E, E],
+        "RFC 8259 §4",
+        "No member name occurs twice in one object.",
+        rationale: "RFC 8259 only says names SHOULD be unique, but parsers disagree on which duplicate wins (first, last, error), so a duplicate `issuer` lets two parties read two different documents. Every profile treats it as an error.";
+
+    // ── JSON shape of the members ─────────────────────────────────────────────────────────
+    MEMBER_TYPE = "member-type", "shape", ["ARR-2", "ARR-4"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (member definitions)",
+        "Each known member has the JSON type its specification gives it (string, boolean, array of strings, object).";
+    MEMBER_NULL = "member-null", "shape", ["ARR-5"], [W, W, W],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "Members are omitted rather than set to `null`.",
+        rationale: "Neither specification addresses `null`. A null member carries no value, so clients treat it as absent; it is a warning, not an error, because no requirement is broken — but omitting it is what both specifications' examples do.";
+    EMPTY_ARRAY = "empty-array", "shape", ["ARR-3"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "Members with zero elements are omitted, not sent as `[]`.",
+        rationale: "Both specifications say claims with zero elements MUST be omitted. An empty list is ambiguous (does `token_endpoint_auth_methods_supported: []` mean no method, or the default `client_secret_basic`?), which is why it is an error even though real providers (Azure AD B2C, Bluesky) publish some.";
+    DUPLICATE_VALUE = "duplicate-value", "shape", ["ARR-7"], [W, W, W],
+        "RFC 8414 §2 (lists of values)",
+        "A list does not repeat a value.",
+        rationale: "Not addressed by the specifications; harmless to most clients, but always a publishing mistake.";
+    MEMBER_NAME_CASE = "member-name-case", "shape", ["EXT-2"], [W, W, W],
+        "RFC 8414 §7.1.1; OpenID Connect Discovery 1.0 §3",
+        "A member name that differs from a known one only in letter case is a different, unknown member.",
+        rationale: "Member names are case-sensitive, so `Response_modes_supported` is silently ignored by every client; that is almost always a mistake worth a warning.";
+    WITHDRAWN_MEMBER = "withdrawn-member", "shape", [], [I, I, I],
+        "IANA OAuth Authorization Server Metadata registry",
+        "The member name was withdrawn from the registry (`homepage_uri`, `request_authentication_*`).";
+
+    // ── Issuer ────────────────────────────────────────────────────────────────────────────
+    ISSUER_MISSING = "issuer-missing", "issuer", ["ISS-1", "REQ-1"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`issuer` is present and a string.";
+    ISSUER_NOT_URL = "issuer-not-url", "issuer", ["ISS-2", "ISS-4"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`issuer` is an absolute URL with a host.";
+    ISSUER_TEMPLATE = "issuer-template", "issuer", ["ISS-2", "ISS-5"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3, §4.3; RFC 3986 §2",
+        "`issuer` is an identifier, not a template such as Microsoft Entra's `{tenantid}`.",
+        rationale: "A template issuer never equals the `iss` of a token or the issuer a client started from, and `{` `}` are not URL characters. The validator accepts it only when the caller opts in to tenant-template matching and the concrete issuer matches (reported as a note).";
+    ISSUER_HTTPS = "issuer-https", "issuer", ["ISS-2"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`issuer` uses the https scheme.";
+    ISSUER_QUERY_FRAGMENT = "issuer-query-fragment", "issuer", ["ISS-3"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`issuer` has no query and no fragment (an empty `?` or `#` counts).";
+    ISSUER_USERINFO = "issuer-userinfo", "issuer", ["ISS-8"], [W, W, E],
+        "RFC 3986 §3.2.1; RFC 9700 §4.14",
+        "`issuer` has no user information (`user:pass@`).",
+        rationale: "Not addressed by either specification; credentials in an identifier are never intended and are deprecated by RFC 3986. FAPI 2.0 treats anything unexpected in the issuer as an error.";
+    ISSUER_MISMATCH = "issuer-mismatch", "issuer", ["VAL-1", "VAL-4"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3",
+        "`issuer` is identical (code point by code point) to the issuer the document was requested for.",
+        rationale: "Exact comparison, as both specifications require. Trailing-slash and `{tenantid}` relaxations exist only as explicit options, and a match that needed one is reported as a note (`issuer-match-relaxed`).";
+    ISSUER_MATCH_RELAXED = "issuer-match-relaxed", "issuer", ["VAL-4"], [I, I, I],
+        "OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3",
+        "The issuer matched only through an opt-in relaxation (trailing slash, tenant template).";
+
+    // ── Endpoint and other URLs ───────────────────────────────────────────────────────────
+    URL_NOT_ABSOLUTE = "url-not-absolute", "url", ["URL-10"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "Every URL member holds an absolute URL.";
+    ENDPOINT_HTTPS = "endpoint-https", "url", ["URL-1", "URL-2", "URL-4", "URL-5", "URL-6", "URL-7"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 7009 §2; RFC 9126 §2; OpenID Connect Session Management 1.0 §3.3; OpenID Connect RP-Initiated Logout 1.0 §2.1; OpenID Federation 1.0 §5.1.3, §5.2.1",
+        "Endpoints whose specification requires TLS use https.";
+    ENDPOINT_TLS = "endpoint-tls", "url", ["URL-8", "MTLS-4"], [W, W, E],
+        "RFC 7662 §4; RFC 8628 §3.1; OpenID Connect CIBA Core 1.0 §7; RFC 8705 §5",
+        "Other endpoints that carry credentials or tokens use https.",
+        rationale: "Their specifications require TLS in prose rather than in the metadata definition, so this is a warning for `oauth` and `oidc` and an error for `fapi2`, which requires TLS everywhere.";
+    HTTP_LOOPBACK = "http-loopback", "url", ["URL-11"], [W, W, E],
+        "RFC 8252 §8.3; OpenID Connect Discovery 1.0 §3",
+        "An `http` URL on a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`) is for local development only.",
+        rationale: "No specification sanctions http, but a provider running on a developer's machine is normal; `oauth` and `oidc` warn instead of failing. `fapi2` does not allow it.";
+    ENDPOINT_FRAGMENT = "endpoint-fragment", "url", ["URL-3", "URL-7"], [E, E, E],
+        "RFC 6749 §3.1, §3.2; RFC 7009 §2; OpenID Federation 1.0 §5.1.3",
+        "The authorization, token, revocation and federation registration endpoints have no fragment.";
+    DOCUMENTATION_HTTP = "documentation-http", "url", ["URL-9"], [I, I, I],
+        "RFC 8414 §2",
+        "Documentation and policy URLs may use http, but https is better.";
+
+    // ── Required members ──────────────────────────────────────────────────────────────────
+    RESPONSE_TYPES_MISSING = "response-types-missing", "presence", ["REQ-1"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`response_types_supported` is present.";
+    AUTHORIZATION_ENDPOINT_MISSING = "authorization-endpoint-missing", "presence", ["REQ-2", "REQ-4"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`authorization_endpoint` is present (under RFC 8414: unless no supported grant type uses it).";
+    TOKEN_ENDPOINT_MISSING = "token-endpoint-missing", "presence", ["REQ-3"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`token_endpoint` is present unless only the implicit grant is supported.";
+    JWKS_URI_MISSING = "jwks-uri-missing", "presence", ["REQ-2"], [N, E, W],
+        "OpenID Connect Discovery 1.0 §3; FAPI 2.0 Security Profile §5.3.2.1",
+        "`jwks_uri` is present.",
+        rationale: "REQUIRED by OpenID Connect; OPTIONAL in RFC 8414. Under `fapi2` clients need the keys for signed responses and ID Tokens in practice, so its absence is a warning.";
+    SUBJECT_TYPES_MISSING = "subject-types-missing", "presence", ["REQ-2"], [N, E, N],
+        "OpenID Connect Discovery 1.0 §3",
+        "`subject_types_supported` is present.";
+    ID_TOKEN_ALGS_MISSING = "id-token-signing-algs-missing", "presence", ["REQ-2"], [N, E, N],
+        "OpenID Connect Discovery 1.0 §3",
+        "`id_token_signing_alg_values_supported` is present.";
+    AUTH_SIGNING_ALGS_MISSING = "auth-signing-algs-missing", "presence", ["REQ-5"], [E, W, E],
+        "RFC 8414 §2",
+        "`*_endpoint_auth_signing_alg_values_supported` is present when `private_key_jwt` or `client_secret_jwt` is listed for that endpoint.",
+        rationale: "RFC 8414 §2 says MUST; OpenID Connect Discovery §3 states no such requirement, and Azure AD omits the list (MAS had to drop this check), so under `oidc` it is a warning.";
+    RECOMMENDED_MEMBER_MISSING = "recommended-member-missing", "presence", [], [I, I, N],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "RECOMMENDED members are present (`scopes_supported`; for OpenID providers also `userinfo_endpoint`, `registration_endpoint`, `claims_supported`).";
+    CIBA_INCOMPLETE = "ciba-incomplete", "presence", ["REQ-7"], [E, E, E],
+        "OpenID Connect CIBA Core 1.0 §4",
+        "A provider that publishes CIBA members publishes `backchannel_authentication_endpoint` and `backchannel_token_delivery_modes_supported`, and lists the CIBA grant when `poll` or `ping` is offered.";
+    FEDERATION_REGISTRATION_MISSING = "federation-registration-endpoint-missing", "presence", ["REQ-9"], [E, E, E],
+        "OpenID Federation 1.0 §5.1.3",
+        "`federation_registration_endpoint` is present when `explicit` registration is supported.";
+    SCOPES_WITHOUT_OPENID = "scopes-without-openid", "presence", ["REQ-11"], [N, W, N],
+        "OpenID Connect Discovery 1.0 §3",
+        "`scopes_supported`, when present, lists `openid`.",
+        rationale: "An OpenID Provider MUST support `openid`, but the list may be partial, so a list without it is a warning, not an error (MAS rejects it, the conformance suite fails it).";
+    PKCE_NOT_ADVERTISED = "pkce-not-advertised", "presence", ["REQ-12"], [I, I, N],
+        "RFC 9700 §2.1.1; RFC 8414 §2",
+        "`code_challenge_methods_supported` is published, so clients can detect PKCE support.";
+
+    // ── Algorithm lists ───────────────────────────────────────────────────────────────────
+    ID_TOKEN_RS256 = "id-token-rs256", "algorithm", ["ALG-1"], [N, W, N],
+        "OpenID Connect Discovery 1.0 §3; OpenID Connect Core 1.0 §15.1",
+        "`id_token_signing_alg_values_supported` includes `RS256`.",
+        rationale: "Discovery says MUST, but Core §15.1 relaxes it, FAPI profiles forbid RS256, and the OpenID conformance suite's RP-side check was judged overly zealous (MAS PR #698). A warning keeps PS256/ES256-only providers usable.";
+    ID_TOKEN_NONE = "id-token-alg-none", "algorithm", ["ALG-2"], [N, W, N],
+        "OpenID Connect Discovery 1.0 §3",
+        "`none` for ID Tokens is only usable when no response type returns an ID Token from the authorization endpoint.";
+    AUTH_SIGNING_ALG_NONE = "auth-signing-alg-none", "algorithm", ["ALG-3"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`none` is not listed for JWT client authentication at the token, revocation or introspection endpoint.";
+    AUTH_SIGNING_RS256 = "auth-signing-rs256", "algorithm", ["ALG-4"], [I, I, N],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+        "`token_endpoint_auth_signing_alg_values_supported` should include `RS256`.";
+    REQUEST_OBJECT_ALGS = "request-object-algs", "algorithm", ["ALG-5"], [N, I, N],
+        "OpenID Connect Discovery 1.0 §3",
+        "Servers should support `none` and `RS256` for request objects.";
+    DPOP_ALG_ASYMMETRIC = "dpop-alg-asymmetric", "algorithm", ["ALG-6"], [E, E, E],
+        "RFC 9449 §4.2, §5.1",
+        "`dpop_signing_alg_values_supported` lists only asymmetric algorithms (no `none`, no `HS*`).";
+    JARM_ALG_NONE = "jarm-alg-none", "algorithm", ["ALG-7"], [E, E, E],
+        "JARM §2.4, §3",
+        "`authorization_signing_alg_values_supported` does not list `none`.";
+    ALG_WRONG_FAMILY = "alg-wrong-family", "algorithm", ["ALG-8"], [E, E, E],
+        "RFC 7518 §3, §4, §5; IANA JOSE registry",
+        "Signing lists hold JWS `alg` values, encryption lists JWE `alg` values, `enc` lists JWE `enc` values.";
+    ALG_PROHIBITED = "alg-prohibited", "algorithm", ["ALG-9"], [E, E, E],
+        "IANA JOSE registry (JWK-only entries are Prohibited)",
+        "No Prohibited registry entry (`RS1`, `HS1`, `A128CBC`, `A128CTR`, …) is used as an algorithm.";
+    ALG_DEPRECATED = "alg-deprecated", "algorithm", ["ALG-9"], [W, W, W],
+        "RFC 9864 §4",
+        "Deprecated algorithms (`EdDSA`, superseded by `Ed25519` and `Ed448`) are not listed.",
+        rationale: "RFC 9864 deprecates the polymorphic `EdDSA`, but existing verifiers accept it and FAPI 2.0 §5.4.1 still names it (with Ed25519), so it is a warning in every profile.";
+    ENC_WITHOUT_ALG = "encryption-enc-without-alg", "algorithm", ["ALG-10"], [W, W, W],
+        "OpenID Connect Discovery 1.0 §3 (derived)",
+        "An `*_encryption_enc_values_supported` list comes with its `*_encryption_alg_values_supported` list.";
+
+    // ── Response types ────────────────────────────────────────────────────────────────────
+    RESPONSE_TYPE_MALFORMED = "response-type-malformed", "response-type", [], [E, E, E],
+        "RFC 6749 §3.1.1; OAuth 2.0 Multiple Response Type Encoding Practices §1.2",
+        "A response type is one or more tokens separated by single spaces, each at most once.",
+        rationale: "Empty values, doubled spaces and repeated tokens are not addressed by any specification; no client can know what they mean, so they are errors.";
+    RESPONSE_TYPE_UNKNOWN_TOKEN = "response-type-unknown-token", "response-type", [], [W, W, E],
+        "RFC 6749 §3.1.1, §8.4; IANA OAuth Authorization Endpoint Response Types",
+        "Response type tokens are registered (`code`, `token`, `id_token`, `none`, `vp_token`).",
+        rationale: "Extension response types are allowed (RFC 6749 §8.4), but unregistered tokens are usually a mistake, such as `codeid_token` from whitespace-stripped JSON: a warning. FAPI 2.0 allows only `code`.";
+    RESPONSE_TYPE_NONE_COMBINED = "response-type-none-combined", "response-type", [], [W, W, W],
+        "OAuth 2.0 Multiple Response Type Encoding Practices §4",
+        "`none` is not combined with other tokens.";
+
+    // ── Cross-field consistency ───────────────────────────────────────────────────────────
+    RESPONSE_TYPE_GRANT = "response-type-grant", "cross-field", ["XF-1"], [W, W, W],
+        "RFC 7591 §2.1",
+        "Each response type's grant (`code` → `authorization_code`, `token`/`id_token` → `implicit`) is among the grant types.";
+    JARM_ALGS_MISSING = "jarm-algs-missing", "cross-field", ["XF-2"], [W, W, W],
+        "JARM §4",
+        "A server offering JARM response modes publishes `authorization_signing_alg_values_supported`.";
+    PAR_REQUIRED_WITHOUT_ENDPOINT = "par-required-without-endpoint", "cross-field", ["XF-3"], [E, E, E],
+        "RFC 9126 §5",
+        "`require_pushed_authorization_requests: true` comes with `pushed_authorization_request_endpoint`.";
+    SIGNED_REQUEST_OBJECT_ALGS = "signed-request-object-algs", "cross-field", ["XF-5"], [W, W, W],
+        "RFC 9101 §10.5",
+        "`require_signed_request_object: true` comes with a `request_object_signing_alg_values_supported` that has an algorithm other than `none`.";
+    LOGOUT_SESSION_WITHOUT_LOGOUT = "logout-session-without-logout", "cross-field", ["XF-7"], [W, W, W],
+        "OpenID Connect Back-Channel Logout 1.0 §2.1; OpenID Connect Front-Channel Logout 1.0 §3",
+        "`*_logout_session_supported: true` comes with `*_logout_supported: true`.";
+    CIBA_MEMBER_WITHOUT_ENDPOINT = "ciba-member-without-endpoint", "cross-field", ["XF-8"], [W, W, W],
+        "OpenID Connect CIBA Core 1.0 §4",
+        "CIBA options are published only with `backchannel_authentication_endpoint`.";
+
+    // ── Signed metadata ───────────────────────────────────────────────────────────────────
+    SIGNED_METADATA_NOT_JWS = "signed-metadata-not-jws", "signed-metadata", ["SIG-1"], [E, E, E],
+        "RFC 8414 §2.1; RFC 7515 §7.1",
+        "`signed_metadata` is one JWT in JWS compact serialization whose header and claims are JSON objects.";
+    SIGNED_METADATA_UNSIGNED = "signed-metadata-unsigned", "signed-metadata", ["SIG-2"], [E, E, E],
+        "RFC 8414 §2.1",
+        "`signed_metadata` is signed or MACed (its `alg` is not `none`).";
+    SIGNED_METADATA_ISS = "signed-metadata-iss", "signed-metadata", ["SIG-2"], [E, E, E],
+        "RFC 8414 §2.1",
+        "`signed_metadata` has an `iss` claim naming the attesting party.";
+    SIGNED_METADATA_NESTED = "signed-metadata-nested", "signed-metadata", ["SIG-3"], [W, W, W],
+        "RFC 8414 §2.1",
+        "`signed_metadata` does not contain a `signed_metadata` claim.";
+
+    // ── mTLS endpoint aliases ─────────────────────────────────────────────────────────────
+    MTLS_ALIAS_NOT_ENDPOINT = "mtls-alias-not-endpoint", "mtls", ["MTLS-1", "MTLS-3"], [W, W, E],
+        "RFC 8705 §5",
+        "Each alias names an endpoint a client calls directly (not `authorization_endpoint`, not a non-endpoint member).",
+        rationale: "RFC 8705 §5 says such aliases have no meaning and are ignored; a warning, but an error under `fapi2`, where clients depend on the aliases.";
+    MTLS_ALIAS_WITHOUT_ENDPOINT = "mtls-alias-without-endpoint", "mtls", ["MTLS-1"], [W, W, E],
+        "RFC 8705 §5",
+        "Each alias has a top-level endpoint of the same name.",
+        rationale: "An alias is an alternative for a published endpoint; one without its endpoint (IdentityServer's `device_authorization_endpoint`) confuses clients. The OpenID conformance suite fails it; we warn outside `fapi2`.";
+
+    // ── Values ────────────────────────────────────────────────────────────────────────────
+    LOCALE_SYNTAX = "locale-syntax", "value", ["ARR-8"], [W, W, W],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 5646 §2.1",
+        "Locale lists and member-name tags hold well-formed BCP 47 language tags.";
+    VALUE_UNREGISTERED = "value-unregistered", "value", ["EXT-3"], [I, I, I],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (extensible registries)",
+        "A value is not in its registry; clients may not understand it.";
+
+    // ── FAPI 2.0 Security Profile ─────────────────────────────────────────────────────────
+    FAPI2_PAR = "fapi2-par", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.1, §5.3.2.2; RFC 9126 §5",
+        "The server publishes `pushed_authorization_request_endpoint` and `require_pushed_authorization_requests: true`.";
+    FAPI2_PKCE_S256 = "fapi2-pkce-s256", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.2; RFC 7636 §4.2",
+        "`code_challenge_methods_supported` includes `S256`.";
+    FAPI2_ISS_PARAMETER = "fapi2-iss-parameter", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.2; RFC 9207 §3",
+        "`authorization_response_iss_parameter_supported` is `true`.";
+    FAPI2_CLIENT_AUTH = "fapi2-client-auth", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.1",
+        "Client authentication is `private_key_jwt` or mutual TLS, and only those are offered at the token endpoint.";
+    FAPI2_ALGORITHMS = "fapi2-algorithms", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.4.1",
+        "Signing algorithm lists hold only `PS256`, `ES256`, `Ed25519` (or `EdDSA` with Ed25519).";
+    FAPI2_SENDER_CONSTRAINED = "fapi2-sender-constrained", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.1; RFC 9449; RFC 8705 §3",
+        "Access tokens are sender-constrained: DPoP (`dpop_signing_alg_values_supported`) or mTLS (`tls_client_certificate_bound_access_tokens: true`).";
+    FAPI2_RESPONSE_TYPES = "fapi2-response-types", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.2",
+        "The only response type is `code`.";
+    FAPI2_GRANT_TYPES = "fapi2-grant-types", "fapi2", [], [N, N, E],
+        "FAPI 2.0 Security Profile §5.3.2.2; RFC 9700 §2.1.2, §2.4",
+        "Neither the implicit nor the password grant is offered.";
+}

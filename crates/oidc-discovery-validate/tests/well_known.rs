@@ -1,0 +1,859 @@
+//! Tests for `oidc_discovery_validate::well_known`: the inventory §3.2 examples, exact
+//! spelling, every refused input, the reverse, and a round-trip sweep.
+
+use oidc_discovery_validate::well_known::{
+    ImpliedIssuer, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, UrlProblem, WellKnownError,
+    WellKnownStyle, WellKnownUrls, issuer_from_metadata_url, oauth_authorization_server_url,
+    openid_configuration_url, rfc8414_url, well_known_urls,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Inventory §3.2, every example row, both columns.
+
+/// (issuer, OIDC-Disc URL, RFC 8414 URL with `oauth-authorization-server`)
+const INVENTORY_EXAMPLES: &[(&str, &str, &str)] = &[
+    (
+        "https://example.com",
+        "https://example.com/.well-known/openid-configuration",
+        "https://example.com/.well-known/oauth-authorization-server",
+    ),
+    (
+        "https://example.com/",
+        "https://example.com/.well-known/openid-configuration",
+        "https://example.com/.well-known/oauth-authorization-server",
+    ),
+    (
+        "https://example.com/issuer1",
+        "https://example.com/issuer1/.well-known/openid-configuration",
+        "https://example.com/.well-known/oauth-authorization-server/issuer1",
+    ),
+    (
+        "https://example.com/issuer1/",
+        "https://example.com/issuer1/.well-known/openid-configuration",
+        "https://example.com/.well-known/oauth-authorization-server/issuer1",
+    ),
+    (
+        "https://example.com:8443/a/b",
+        "https://example.com:8443/a/b/.well-known/openid-configuration",
+        "https://example.com:8443/.well-known/oauth-authorization-server/a/b",
+    ),
+];
+
+#[test]
+fn inventory_examples_openid_configuration_column() {
+    for (issuer, oidc, _) in INVENTORY_EXAMPLES {
+        assert_eq!(openid_configuration_url(issuer).unwrap(), *oidc, "{issuer}");
+    }
+}
+
+#[test]
+fn inventory_examples_rfc8414_column() {
+    for (issuer, _, rfc8414) in INVENTORY_EXAMPLES {
+        assert_eq!(
+            oauth_authorization_server_url(issuer).unwrap(),
+            *rfc8414,
+            "{issuer}"
+        );
+        assert_eq!(
+            rfc8414_url(issuer, OAUTH_AUTHORIZATION_SERVER).unwrap(),
+            *rfc8414,
+            "{issuer}"
+        );
+    }
+}
+
+#[test]
+fn inventory_examples_well_known_urls() {
+    for (issuer, oidc, rfc8414) in INVENTORY_EXAMPLES {
+        assert_eq!(
+            well_known_urls(issuer).unwrap(),
+            WellKnownUrls {
+                openid_configuration: (*oidc).to_owned(),
+                oauth_authorization_server: (*rfc8414).to_owned(),
+            },
+            "{issuer}"
+        );
+    }
+}
+
+#[test]
+fn inventory_example_rfc8414_with_openid_configuration_suffix() {
+    // Sixth row: RFC 8414 construction with `openid-configuration`; OIDC column "—".
+    assert_eq!(
+        rfc8414_url("https://example.com/issuer1", OPENID_CONFIGURATION).unwrap(),
+        "https://example.com/.well-known/openid-configuration/issuer1"
+    );
+    // And its reverse is the inserted style.
+    assert_eq!(
+        issuer_from_metadata_url("https://example.com/.well-known/openid-configuration/issuer1")
+            .unwrap(),
+        ImpliedIssuer {
+            issuer: "https://example.com/issuer1".to_owned(),
+            style: WellKnownStyle::Inserted,
+            suffix: OPENID_CONFIGURATION.to_owned(),
+        }
+    );
+}
+
+#[test]
+fn inventory_examples_reverse() {
+    for (issuer, oidc, rfc8414) in INVENTORY_EXAMPLES {
+        let expected = issuer.strip_suffix('/').unwrap_or(issuer);
+        let from_oidc = issuer_from_metadata_url(oidc).unwrap();
+        assert_eq!(from_oidc.issuer, expected, "{oidc}");
+        assert_eq!(from_oidc.style, WellKnownStyle::Appended, "{oidc}");
+        assert_eq!(from_oidc.suffix, OPENID_CONFIGURATION);
+        let from_rfc = issuer_from_metadata_url(rfc8414).unwrap();
+        assert_eq!(from_rfc.issuer, expected, "{rfc8414}");
+        assert_eq!(from_rfc.style, WellKnownStyle::Inserted, "{rfc8414}");
+        assert_eq!(from_rfc.suffix, OAUTH_AUTHORIZATION_SERVER);
+    }
+}
+
+#[test]
+fn wk6_no_path_gives_the_same_url_for_both_constructions() {
+    for issuer in ["https://example.com", "https://example.com/"] {
+        assert_eq!(
+            openid_configuration_url(issuer).unwrap(),
+            rfc8414_url(issuer, OPENID_CONFIGURATION).unwrap()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact spelling.
+
+#[test]
+fn spelling_is_preserved() {
+    let rows: &[(&str, &str, &str)] = &[
+        // ports
+        (
+            "https://example.com:8443",
+            "https://example.com:8443/.well-known/openid-configuration",
+            "https://example.com:8443/.well-known/oauth-authorization-server",
+        ),
+        (
+            "https://example.com:8443/",
+            "https://example.com:8443/.well-known/openid-configuration",
+            "https://example.com:8443/.well-known/oauth-authorization-server",
+        ),
+        // the default port is kept as written (`url` would drop it)
+        (
+            "https://example.com:443/t",
+            "https://example.com:443/t/.well-known/openid-configuration",
+            "https://example.com:443/.well-known/oauth-authorization-server/t",
+        ),
+        // IPv6
+        (
+            "https://[::1]:8443/a",
+            "https://[::1]:8443/a/.well-known/openid-configuration",
+            "https://[::1]:8443/.well-known/oauth-authorization-server/a",
+        ),
+        (
+            "https://[2001:db8::1]",
+            "https://[2001:db8::1]/.well-known/openid-configuration",
+            "https://[2001:db8::1]/.well-known/oauth-authorization-server",
+        ),
+        (
+            "https://[2001:DB8::1]/x/",
+            "https://[2001:DB8::1]/x/.well-known/openid-configuration",
+            "https://[2001:DB8::1]/.well-known/oauth-authorization-server/x",
+        ),
+        // percent-encoding kept verbatim (no decoding, no re-encoding, hex case kept)
+        (
+            "https://example.com/a%20b/c%2Fd",
+            "https://example.com/a%20b/c%2Fd/.well-known/openid-configuration",
+            "https://example.com/.well-known/oauth-authorization-server/a%20b/c%2Fd",
+        ),
+        (
+            "https://example.com/%7euser",
+            "https://example.com/%7euser/.well-known/openid-configuration",
+            "https://example.com/.well-known/oauth-authorization-server/%7euser",
+        ),
+        // host and scheme case kept
+        (
+            "https://EXAMPLE.com/Tenant",
+            "https://EXAMPLE.com/Tenant/.well-known/openid-configuration",
+            "https://EXAMPLE.com/.well-known/oauth-authorization-server/Tenant",
+        ),
+        (
+            "HTTPS://Example.COM",
+            "HTTPS://Example.COM/.well-known/openid-configuration",
+            "HTTPS://Example.COM/.well-known/oauth-authorization-server",
+        ),
+        // unicode host and path kept (not punycoded, not percent-encoded)
+        (
+            "https://bücher.example/straße",
+            "https://bücher.example/straße/.well-known/openid-configuration",
+            "https://bücher.example/.well-known/oauth-authorization-server/straße",
+        ),
+        // an empty segment in the middle is kept
+        (
+            "https://example.com/a//b",
+            "https://example.com/a//b/.well-known/openid-configuration",
+            "https://example.com/.well-known/oauth-authorization-server/a//b",
+        ),
+        // real-world shapes
+        (
+            "https://accounts.google.com",
+            "https://accounts.google.com/.well-known/openid-configuration",
+            "https://accounts.google.com/.well-known/oauth-authorization-server",
+        ),
+        (
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0/.well-known/openid-configuration",
+            "https://login.microsoftonline.com/.well-known/oauth-authorization-server/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+        ),
+        (
+            "https://sso.example.org/realms/main",
+            "https://sso.example.org/realms/main/.well-known/openid-configuration",
+            "https://sso.example.org/.well-known/oauth-authorization-server/realms/main",
+        ),
+    ];
+    for (issuer, oidc, rfc8414) in rows {
+        assert_eq!(openid_configuration_url(issuer).unwrap(), *oidc, "{issuer}");
+        assert_eq!(
+            oauth_authorization_server_url(issuer).unwrap(),
+            *rfc8414,
+            "{issuer}"
+        );
+    }
+}
+
+#[test]
+fn non_https_schemes_build() {
+    // The builder builds; validation judges the scheme (ISS-2, WK-3).
+    let rows: &[(&str, &str, &str)] = &[
+        (
+            "http://localhost:8080",
+            "http://localhost:8080/.well-known/openid-configuration",
+            "http://localhost:8080/.well-known/oauth-authorization-server",
+        ),
+        (
+            "http://127.0.0.1:9000/realms/dev/",
+            "http://127.0.0.1:9000/realms/dev/.well-known/openid-configuration",
+            "http://127.0.0.1:9000/.well-known/oauth-authorization-server/realms/dev",
+        ),
+        (
+            "http://[::1]/op",
+            "http://[::1]/op/.well-known/openid-configuration",
+            "http://[::1]/.well-known/oauth-authorization-server/op",
+        ),
+        (
+            "http://example.com",
+            "http://example.com/.well-known/openid-configuration",
+            "http://example.com/.well-known/oauth-authorization-server",
+        ),
+    ];
+    for (issuer, oidc, rfc8414) in rows {
+        assert_eq!(openid_configuration_url(issuer).unwrap(), *oidc, "{issuer}");
+        assert_eq!(
+            oauth_authorization_server_url(issuer).unwrap(),
+            *rfc8414,
+            "{issuer}"
+        );
+    }
+}
+
+#[test]
+fn other_suffixes() {
+    assert_eq!(
+        rfc8414_url("https://example.com/tenant", "openid-federation").unwrap(),
+        "https://example.com/.well-known/openid-federation/tenant"
+    );
+    assert_eq!(
+        rfc8414_url("https://example.com/", "oauth-protected-resource").unwrap(),
+        "https://example.com/.well-known/oauth-protected-resource"
+    );
+}
+
+#[test]
+fn bad_suffixes_are_refused() {
+    for suffix in [
+        "",
+        "a/b",
+        "/x",
+        "x/",
+        "a?b",
+        "a#b",
+        ".",
+        "..",
+        "%2E%2e",
+        ".well-known",
+        "{suffix}",
+        "a b",
+        "a\\b",
+        "a\nb",
+    ] {
+        let error = rfc8414_url("https://example.com", suffix).unwrap_err();
+        assert_eq!(
+            error,
+            WellKnownError::InvalidSuffix {
+                issuer: "https://example.com".to_owned(),
+                suffix: suffix.to_owned(),
+            },
+            "{suffix:?}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("\"https://example.com\""), "{message}");
+    }
+    // An invalid issuer is reported before the suffix.
+    assert!(matches!(
+        rfc8414_url("example.com", "").unwrap_err(),
+        WellKnownError::InvalidIssuer { .. }
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refused issuers.
+
+fn problem_of(issuer: &str) -> UrlProblem {
+    let error = openid_configuration_url(issuer).unwrap_err();
+    // Both builders agree.
+    assert_eq!(
+        oauth_authorization_server_url(issuer).unwrap_err(),
+        error,
+        "{issuer:?}"
+    );
+    assert_eq!(well_known_urls(issuer).unwrap_err(), error, "{issuer:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains(&format!("\"{issuer}\"")),
+        "message must quote the issuer: {message}"
+    );
+    match error {
+        WellKnownError::InvalidIssuer {
+            issuer: quoted,
+            problem,
+        } => {
+            assert_eq!(quoted, issuer);
+            problem
+        }
+        other => panic!("{issuer:?}: unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn unusable_issuers_give_clear_errors() {
+    let rows: &[(&str, UrlProblem)] = &[
+        ("accounts.google.com", UrlProblem::NotAbsolute),
+        ("", UrlProblem::NotAbsolute),
+        ("/issuer1", UrlProblem::NotAbsolute),
+        ("//example.com/issuer1", UrlProblem::NotAbsolute),
+        ("1https://example.com", UrlProblem::NotAbsolute),
+        ("https://", UrlProblem::NoHost),
+        ("https://?x", UrlProblem::NoHost),
+        ("https://:443/a", UrlProblem::NoHost),
+        ("urn:x:y", UrlProblem::NoHost),
+        ("https:example.com", UrlProblem::NoHost),
+        ("https:/example.com", UrlProblem::NoHost),
+        ("https:///example.com", UrlProblem::NoHost),
+        ("file:///etc/passwd", UrlProblem::NoHost),
+        ("localhost:8080", UrlProblem::NoHost),
+        ("https://a.example/#", UrlProblem::Fragment),
+        ("https://a.example#frag", UrlProblem::Fragment),
+        ("https://a.example?", UrlProblem::Query),
+        ("https://a.example/p?x=1", UrlProblem::Query),
+        ("https://a.example/?", UrlProblem::Query),
+        (
+            "https://login.microsoftonline.com/{tenantid}/v2.0",
+            UrlProblem::Template,
+        ),
+        ("https://sts.windows.net/{tenantid}/", UrlProblem::Template),
+        ("https://{tenant}.b2clogin.com/tfp/x", UrlProblem::Template),
+        ("https://a.example/x}", UrlProblem::Template),
+        ("http://user:pw@host", UrlProblem::Userinfo),
+        ("https://user@a.example/p", UrlProblem::Userinfo),
+        ("https://example.com//", UrlProblem::DoubleTrailingSlash),
+        ("https://example.com/a//", UrlProblem::DoubleTrailingSlash),
+        ("https://example.com/a/../b", UrlProblem::DotSegment),
+        ("https://example.com/./b", UrlProblem::DotSegment),
+        ("https://example.com/a/..", UrlProblem::DotSegment),
+        ("https://example.com/a/%2E%2e/", UrlProblem::DotSegment),
+        (
+            "https://example.com/.well-known/openid-configuration",
+            UrlProblem::WellKnownSegment,
+        ),
+        (
+            "https://example.com/t/.well-known",
+            UrlProblem::WellKnownSegment,
+        ),
+    ];
+    for (issuer, expected) in rows {
+        assert_eq!(problem_of(issuer), *expected, "{issuer:?}");
+    }
+}
+
+#[test]
+fn invalid_characters_are_located() {
+    let rows: &[(&str, char, usize)] = &[
+        (" https://a.example", ' ', 0),
+        ("https://a.example ", ' ', 17),
+        ("https://a.example/a b", ' ', 19),
+        ("https://a.example\\path", '\\', 17),
+        ("https://a.example/\tp", '\t', 18),
+        ("https://a.example/\n", '\n', 18),
+        ("https://a.example/\u{0}", '\u{0}', 18),
+        ("https://a.example/\u{a0}", '\u{a0}', 18),
+    ];
+    for (issuer, character, index) in rows {
+        assert_eq!(
+            problem_of(issuer),
+            UrlProblem::InvalidCharacter {
+                character: *character,
+                index: *index
+            },
+            "{issuer:?}"
+        );
+    }
+}
+
+#[test]
+fn url_crate_rejections_are_reported() {
+    for issuer in [
+        "https://a.example:99999",
+        "https://a.example:port/x",
+        "https://[::1",
+        "https://[::g]/x",
+        "https://a%zz.example",
+    ] {
+        assert!(
+            matches!(problem_of(issuer), UrlProblem::Unparsable(_)),
+            "{issuer:?}"
+        );
+    }
+}
+
+#[test]
+fn entra_template_message_is_clear() {
+    let message = openid_configuration_url("https://login.microsoftonline.com/{tenantid}/v2.0")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("\"https://login.microsoftonline.com/{tenantid}/v2.0\""),
+        "{message}"
+    );
+    assert!(message.contains("template"), "{message}");
+    assert!(message.contains("{tenantid}"), "{message}");
+}
+
+#[test]
+fn query_and_fragment_messages_cite_the_specs() {
+    let message = openid_configuration_url("https://a.example?")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("query"), "{message}");
+    assert!(message.contains("RFC 8414 §2"), "{message}");
+    let message = openid_configuration_url("https://a.example/#")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("fragment"), "{message}");
+}
+
+#[test]
+fn nasty_inputs_never_panic() {
+    let inputs = [
+        "",
+        ":",
+        "::",
+        "://",
+        "https:",
+        "https:/",
+        "https://",
+        "https:///",
+        "https:////",
+        "https://[",
+        "https://]",
+        "https://[]",
+        "https://[]:1",
+        "https://:",
+        "https://@",
+        "https://@/",
+        "https://a@",
+        "?",
+        "#",
+        "/",
+        "//",
+        "///",
+        "%",
+        "%%",
+        "%2",
+        "https://%",
+        "https://a/%",
+        "https://a/%2",
+        "https://a:/",
+        "https://a:",
+        "https://a:0",
+        "https://a.example/.well-known",
+        "https://a.example/.well-known/",
+        "ä",
+        "ä://ö",
+        "https://ä",
+        "https://a/ä/",
+        "https://a/ä//",
+        "{tenantid}",
+        "https://{",
+        "https://}",
+        "x:",
+        "x:/",
+        "x://",
+        "x://y",
+        "data:text/plain,hi",
+        "javascript:alert(1)",
+        "https://a.example/\u{FEFF}",
+        "https://a.example/\u{200B}",
+        "https://a.example/🦀/",
+        "https://🦀",
+        "\u{0}",
+        "https://a.example/\u{7f}",
+    ];
+    for input in inputs {
+        for suffix in ["", "x", OPENID_CONFIGURATION, "a/b"] {
+            let _ = rfc8414_url(input, suffix);
+        }
+        let _ = openid_configuration_url(input);
+        let _ = oauth_authorization_server_url(input);
+        let _ = well_known_urls(input);
+        let _ = issuer_from_metadata_url(input);
+        if let Ok(url) = openid_configuration_url(input) {
+            let _ = issuer_from_metadata_url(&url);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reverse.
+
+fn implied(url: &str) -> ImpliedIssuer {
+    issuer_from_metadata_url(url).unwrap_or_else(|error| panic!("{url}: {error}"))
+}
+
+fn reverse_problem(url: &str) -> UrlProblem {
+    match issuer_from_metadata_url(url).unwrap_err() {
+        WellKnownError::InvalidMetadataUrl {
+            url: quoted,
+            problem,
+        } => {
+            assert_eq!(quoted, url);
+            problem
+        }
+        other => panic!("{url}: unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn reverse_host_level_urls_report_the_style_of_their_suffix() {
+    // WK-6: both styles coincide; `openid-configuration` reports Appended, others Inserted.
+    let rows: &[(&str, &str, WellKnownStyle, &str)] = &[
+        (
+            "https://example.com/.well-known/openid-configuration",
+            "https://example.com",
+            WellKnownStyle::Appended,
+            OPENID_CONFIGURATION,
+        ),
+        (
+            "https://example.com/.well-known/oauth-authorization-server",
+            "https://example.com",
+            WellKnownStyle::Inserted,
+            OAUTH_AUTHORIZATION_SERVER,
+        ),
+        (
+            "https://example.com:8443/.well-known/openid-federation",
+            "https://example.com:8443",
+            WellKnownStyle::Inserted,
+            "openid-federation",
+        ),
+    ];
+    for (url, issuer, style, suffix) in rows {
+        assert_eq!(
+            implied(url),
+            ImpliedIssuer {
+                issuer: (*issuer).to_owned(),
+                style: *style,
+                suffix: (*suffix).to_owned(),
+            },
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn reverse_accepts_one_trailing_slash_after_the_url() {
+    // Facebook publishes its metadata URL with a trailing slash.
+    assert_eq!(
+        implied("https://www.facebook.com/.well-known/openid-configuration/"),
+        ImpliedIssuer {
+            issuer: "https://www.facebook.com".to_owned(),
+            style: WellKnownStyle::Appended,
+            suffix: OPENID_CONFIGURATION.to_owned(),
+        }
+    );
+    assert_eq!(
+        implied("https://example.com/issuer1/.well-known/openid-configuration/").issuer,
+        "https://example.com/issuer1"
+    );
+    assert_eq!(
+        implied("https://example.com/.well-known/oauth-authorization-server/").issuer,
+        "https://example.com"
+    );
+    let inserted = implied("https://example.com/.well-known/oauth-authorization-server/issuer1/");
+    assert_eq!(inserted.issuer, "https://example.com/issuer1");
+    assert_eq!(inserted.style, WellKnownStyle::Inserted);
+    // Two are refused.
+    assert_eq!(
+        reverse_problem("https://www.facebook.com/.well-known/openid-configuration//"),
+        UrlProblem::DoubleTrailingSlash
+    );
+}
+
+#[test]
+fn reverse_recognizes_the_appended_form_with_any_suffix() {
+    // Okta custom authorization servers.
+    assert_eq!(
+        implied("https://dev-1.okta.com/oauth2/default/.well-known/oauth-authorization-server"),
+        ImpliedIssuer {
+            issuer: "https://dev-1.okta.com/oauth2/default".to_owned(),
+            style: WellKnownStyle::Appended,
+            suffix: OAUTH_AUTHORIZATION_SERVER.to_owned(),
+        }
+    );
+}
+
+#[test]
+fn reverse_keeps_spelling() {
+    let rows: &[(&str, &str)] = &[
+        (
+            "https://EXAMPLE.com:8443/A%20b/.well-known/openid-configuration",
+            "https://EXAMPLE.com:8443/A%20b",
+        ),
+        (
+            "https://[::1]:8443/.well-known/oauth-authorization-server/a",
+            "https://[::1]:8443/a",
+        ),
+        (
+            "https://[2001:db8::1]/.well-known/openid-configuration",
+            "https://[2001:db8::1]",
+        ),
+        (
+            "http://localhost:8080/realms/dev/.well-known/openid-configuration",
+            "http://localhost:8080/realms/dev",
+        ),
+        (
+            "https://bücher.example/.well-known/oauth-authorization-server/straße",
+            "https://bücher.example/straße",
+        ),
+    ];
+    for (url, issuer) in rows {
+        assert_eq!(implied(url).issuer, *issuer, "{url}");
+    }
+}
+
+#[test]
+fn reverse_refuses_what_is_not_a_metadata_url() {
+    let rows: &[(&str, UrlProblem)] = &[
+        ("https://example.com", UrlProblem::NoWellKnownSegment),
+        ("https://example.com/", UrlProblem::NoWellKnownSegment),
+        (
+            "https://example.com/issuer1",
+            UrlProblem::NoWellKnownSegment,
+        ),
+        (
+            "https://example.com/well-known/openid-configuration",
+            UrlProblem::NoWellKnownSegment,
+        ),
+        (
+            "https://example.com/.Well-Known/openid-configuration",
+            UrlProblem::NoWellKnownSegment,
+        ),
+        ("https://example.com/.well-known", UrlProblem::MissingSuffix),
+        (
+            "https://example.com/.well-known/",
+            UrlProblem::MissingSuffix,
+        ),
+        (
+            "https://example.com/.well-known//x",
+            UrlProblem::MissingSuffix,
+        ),
+        (
+            "https://example.com/a/.well-known",
+            UrlProblem::MissingSuffix,
+        ),
+        (
+            "https://example.com/a/.well-known/openid-configuration/b",
+            UrlProblem::UnrecognizedLayout,
+        ),
+        (
+            "https://example.com/.well-known/oauth-authorization-server/t/.well-known/openid-configuration",
+            UrlProblem::MultipleWellKnownSegments,
+        ),
+        (
+            "https://example.com/p//.well-known/openid-configuration",
+            UrlProblem::EmptySegmentBeforeWellKnown,
+        ),
+        (
+            "https://example.com//.well-known/openid-configuration",
+            UrlProblem::EmptySegmentBeforeWellKnown,
+        ),
+        (
+            "https://example.com/.well-known/openid-configuration?x=1",
+            UrlProblem::Query,
+        ),
+        (
+            "https://example.com/.well-known/openid-configuration?",
+            UrlProblem::Query,
+        ),
+        (
+            "https://example.com/.well-known/openid-configuration#",
+            UrlProblem::Fragment,
+        ),
+        (
+            "https://login.microsoftonline.com/{tenantid}/v2.0/.well-known/openid-configuration",
+            UrlProblem::Template,
+        ),
+        (
+            "https://u:p@example.com/.well-known/openid-configuration",
+            UrlProblem::Userinfo,
+        ),
+        (
+            "https://example.com/a/../.well-known/openid-configuration",
+            UrlProblem::DotSegment,
+        ),
+        (
+            "example.com/.well-known/openid-configuration",
+            UrlProblem::NotAbsolute,
+        ),
+        ("", UrlProblem::NotAbsolute),
+        ("/.well-known/openid-configuration", UrlProblem::NotAbsolute),
+        ("urn:x:y", UrlProblem::NoHost),
+        ("https://", UrlProblem::NoHost),
+    ];
+    for (url, expected) in rows {
+        assert_eq!(reverse_problem(url), *expected, "{url:?}");
+        let message = issuer_from_metadata_url(url).unwrap_err().to_string();
+        assert!(message.contains(&format!("\"{url}\"")), "{message}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trip over generated issuers.
+
+#[test]
+fn round_trip_over_generated_issuers() {
+    let origins = [
+        "https://example.com",
+        "https://EXAMPLE.com",
+        "https://example.com:8443",
+        "https://127.0.0.1:9443",
+        "http://localhost:8080",
+        "https://[::1]:8443",
+        "https://[2001:db8::1]",
+        "https://bücher.example",
+        "HTTPS://a.b.c.example",
+    ];
+    let segments = [
+        "issuer1",
+        "a%20b",
+        "v2.0",
+        "~user",
+        "..a",
+        "straße",
+        "well-known",
+        "openid-configuration",
+        "oauth-authorization-server",
+        "",
+    ];
+    let suffixes = [OPENID_CONFIGURATION, OAUTH_AUTHORIZATION_SERVER];
+
+    let mut paths = vec![String::new()];
+    let mut frontier = vec![String::new()];
+    for _depth in 0..3 {
+        let mut next = Vec::new();
+        for path in &frontier {
+            for segment in segments {
+                next.push(format!("{path}/{segment}"));
+            }
+        }
+        paths.extend(next.iter().cloned());
+        frontier = next;
+    }
+
+    let mut checked = 0_usize;
+    for origin in origins {
+        for path in &paths {
+            for trailing in ["", "/"] {
+                let issuer = format!("{origin}{path}{trailing}");
+                let Ok(oidc) = openid_configuration_url(&issuer) else {
+                    // Only issuers ending in `//` are refused among these.
+                    assert!(issuer.ends_with("//"), "{issuer} should build");
+                    continue;
+                };
+                let expected = issuer.strip_suffix('/').unwrap_or(&issuer);
+
+                let back = implied(&oidc);
+                assert_eq!(back.issuer, expected, "{issuer} -> {oidc}");
+                assert_eq!(back.suffix, OPENID_CONFIGURATION);
+                assert_eq!(back.style, WellKnownStyle::Appended, "{oidc}");
+
+                for suffix in suffixes {
+                    let inserted = rfc8414_url(&issuer, suffix).unwrap();
+                    let back = implied(&inserted);
+                    assert_eq!(back.issuer, expected, "{issuer} -> {inserted}");
+                    assert_eq!(back.suffix, suffix);
+                    let has_path = !expected.ends_with(origin);
+                    let style = if has_path || suffix != OPENID_CONFIGURATION {
+                        WellKnownStyle::Inserted
+                    } else {
+                        WellKnownStyle::Appended
+                    };
+                    assert_eq!(back.style, style, "{inserted}");
+                    if !has_path {
+                        assert_eq!(rfc8414_url(&issuer, OPENID_CONFIGURATION).unwrap(), oidc);
+                    }
+                }
+
+                // The issuer returned by the reverse builds the same URLs again.
+                assert_eq!(
+                    well_known_urls(expected).unwrap(),
+                    well_known_urls(&issuer).unwrap()
+                );
+                checked += 1;
+            }
+        }
+    }
+    // 9 origins x (1 + 10 + 100 + 1000) paths x 2, less the ones ending in `//`.
+    assert!(checked > 10_000, "only {checked} issuers checked");
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON contract and Display.
+
+#[test]
+fn well_known_urls_serializes_with_the_cli_field_names() {
+    let urls = well_known_urls("https://example.com/issuer1").unwrap();
+    let json = serde_json::to_value(&urls).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "openid_configuration": "https://example.com/issuer1/.well-known/openid-configuration",
+            "oauth_authorization_server": "https://example.com/.well-known/oauth-authorization-server/issuer1",
+        })
+    );
+}
+
+#[test]
+fn implied_issuer_serializes_with_snake_case_style() {
+    let json = serde_json::to_value(implied(
+        "https://example.com/issuer1/.well-known/openid-configuration",
+    ))
+    .unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "issuer": "https://example.com/issuer1",
+            "style": "appended",
+            "suffix": "openid-configuration",
+        })
+    );
+    assert_eq!(WellKnownStyle::Inserted.to_string(), "inserted");
+    assert_eq!(WellKnownStyle::Appended.as_str(), "appended");
+}
