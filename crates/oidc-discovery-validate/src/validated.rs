@@ -65,7 +65,7 @@ impl ProfileKind for Fapi2 {
 ///     "subject_types_supported": ["public"],
 ///     "id_token_signing_alg_values_supported": ["RS256"]
 /// }"#)?;
-/// let validated = validate::<Oidc>(metadata, &Options::default()).map_err(|invalid| invalid.report)?;
+/// let validated = validate::<Oidc>(metadata, &Options::default())?;
 /// assert_eq!(validated.jwks_uri().as_str(), "https://id.example.com/jwks");
 /// assert_eq!(validated.issuer().as_str(), "https://id.example.com");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
