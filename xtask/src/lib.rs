@@ -1,10 +1,12 @@
 //! Project automation for oidc-discovery: the generated files under `docs/` and the check that
 //! they are up to date.
 //!
-//! `cargo xtask schema` writes them; `cargo xtask schema --check` (and the test
-//! `generated_files_are_up_to_date`) fails when one is stale.
+//! `cargo xtask generate` writes them all (`cargo xtask schema` only the schemas);
+//! `--check` (and the test `generated_files_are_up_to_date`) fails when one is stale.
 
 use std::path::{Path, PathBuf};
+
+pub mod docs;
 
 /// A file the project generates and checks in.
 #[derive(Debug, Clone)]
@@ -52,6 +54,26 @@ pub fn schema_files() -> Vec<GeneratedFile> {
             command: "cargo xtask schema",
         },
     ]
+}
+
+/// Every generated file: the schemas, `docs/rules.md`, and `docs/corpus-verdicts.md` (only
+/// when the corpus is available; outside CI it is skipped with a message).
+#[must_use]
+pub fn all_files() -> Vec<GeneratedFile> {
+    let mut files = schema_files();
+    files.push(GeneratedFile {
+        path: "docs/rules.md",
+        contents: docs::rules(),
+        command: "cargo xtask generate",
+    });
+    if let Some(contents) = docs::corpus_verdicts() {
+        files.push(GeneratedFile {
+            path: "docs/corpus-verdicts.md",
+            contents,
+            command: "cargo xtask generate",
+        });
+    }
+    files
 }
 
 /// Writes `files` under `root`, returning the paths that changed.

@@ -7,7 +7,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   test            run every test: `cargo test --workspace`, then the suites behind
                   non-default features (`arbitrary-precision`)
   schema          regenerate the JSON Schema files in docs/schema/
-  schema --check  exit non-zero when a file in docs/schema/ is stale";
+  schema --check  exit non-zero when a file in docs/schema/ is stale
+  generate        regenerate every generated file: the schemas, docs/rules.md and
+                  docs/corpus-verdicts.md (which needs ../shared/corpus)
+  generate --check  exit non-zero when a generated file is stale";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,6 +19,8 @@ fn main() -> ExitCode {
         ["test", extra @ ..] => test(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
+        ["generate"] => generate(&xtask::all_files()),
+        ["generate", "--check"] => check(&xtask::all_files()),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

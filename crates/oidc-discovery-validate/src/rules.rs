@@ -331,3 +331,59 @@ rules! {
         "FAPI 2.0 Security Profile §5.3.2.2; RFC 9700 §2.1.2, §2.4",
         "Neither the implicit nor the password grant is offered.";
 }
+
+/// Inventory rules that are not checks on a document, and where they are handled instead.
+pub static NOT_DOCUMENT_CHECKS: &[(&str, &str)] = &[
+    (
+        "ISS-5, ISS-6",
+        "The issuer must equal the `iss` of ID Tokens and the Federation Entity Identifier: checked when tokens or entity statements are validated, not in the document.",
+    ),
+    (
+        "ISS-7, STR-1",
+        "Keep the issuer and all strings exactly as received: a property of the model (`Issuer` and `UrlString` never normalize), not a rule.",
+    ),
+    (
+        "WK-1 – WK-6",
+        "Building well-known URLs (appended and inserted forms, suffixes, the RFC 8414 §5 fallback): `oidc_discovery_validate::well_known`.",
+    ),
+    (
+        "VAL-2, VAL-3",
+        "Refusing a failed document and checking TLS certificates are the fetching client's duties.",
+    ),
+    (
+        "REQ-6, REQ-8",
+        "Whether a provider supports Session Management, RP-Initiated Logout or `prompt=create` cannot be seen from the document.",
+    ),
+    (
+        "REQ-10",
+        "Dynamic OpenID Provider requirements apply only when the caller asserts the provider is dynamic; no profile does so yet.",
+    ),
+    (
+        "XF-4, XF-6, XF-9, XF-10",
+        "Explicitly not conflicts (XF-4), informational only (XF-6), registration-time (XF-9), or needing another document (XF-10).",
+    ),
+    (
+        "SIG-4 – SIG-6",
+        "Verifying `signed_metadata` and applying its precedence needs trusted keys: a separate, explicit step.",
+    ),
+    (
+        "MTLS-2, MTLS-5",
+        "Which URL a client uses for mutual TLS (`ProviderMetadata::mtls_endpoint`) and client-side metadata.",
+    ),
+    (
+        "EXT-1, EXT-3",
+        "Unknown members and values are tolerated and kept by the parser; unregistered values get a note (`value-unregistered`).",
+    ),
+    (
+        "L10N-1 – L10N-4",
+        "Language-tagged members are modelled by `Localized<T>`; their tags are checked by `locale-syntax`.",
+    ),
+    (
+        "JWKS-1 – JWKS-6",
+        "Rules on the JWK Set behind `jwks_uri` apply when it is fetched, not to the metadata document.",
+    ),
+    (
+        "FEAT-1 – FEAT-7",
+        "Rules for clients using a feature (the `iss` response parameter, DPoP proofs, PAR audiences, …), not for the document.",
+    ),
+];
