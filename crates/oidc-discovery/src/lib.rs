@@ -8,6 +8,9 @@
 //! * [`metadata`] (`oidc-discovery-metadata`): [`ProviderMetadata`], every member of OpenID
 //!   Connect Discovery 1.0 §3, RFC 8414 §2 and the IANA registry, which parses every real
 //!   provider's document and writes back exactly what it read.
+//! * [`validation`] (`oidc-discovery-validate`): every problem of a document in one report,
+//!   under the `oauth`, `oidc` or `fapi2` profile; [`Validated<P>`](Validated); issuer matching
+//!   and well-known URLs.
 //!
 //! It is **not** an OAuth client or an OpenID Connect relying party: it does not run flows or
 //! verify tokens. Serving a document from axum, actix-web or warp and fetching another
@@ -57,6 +60,13 @@
 //! // Serialize: only what is set, in specification order.
 //! let json = mine.to_json_string()?;
 //! assert_eq!(ProviderMetadata::from_json_str(&json)?, mine);
+//!
+//! // Validate: a report with every problem, or a document typed by what its profile guarantees.
+//! use oidc_discovery::{Oidc, Options, validate};
+//! let report = oidc_discovery::validation::check(&google, oidc_discovery::Profile::Oidc, &Options::default());
+//! assert!(report.is_valid(), "{report}");
+//! let validated = validate::<Oidc>(mine, &Options::expecting("https://id.example.com"))?;
+//! assert_eq!(validated.jwks_uri().as_str(), "https://id.example.com/jwks.json");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -70,6 +80,10 @@
 #![deny(missing_docs)]
 
 pub use oidc_discovery_metadata::*;
+pub use oidc_discovery_validate::{
+    Fapi2, Invalid, OAuth, Oidc, Options, Problem, Profile, Report, Severity, Validated, validate,
+    validate_json,
+};
 
 /// The value sets (`oidc-discovery-types`).
 pub mod types {
@@ -79,4 +93,10 @@ pub mod types {
 /// The metadata document (`oidc-discovery-metadata`).
 pub mod metadata {
     pub use oidc_discovery_metadata::*;
+}
+
+/// Validation: profiles, rules, reports, issuer matching, well-known URLs
+/// (`oidc-discovery-validate`).
+pub mod validation {
+    pub use oidc_discovery_validate::*;
 }
