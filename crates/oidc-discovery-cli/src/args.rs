@@ -1,0 +1,235 @@
+//! The command line, declared with clap's derive API.
+
+use std::ffi::OsString;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use oidc_discovery_validate::Profile;
+
+/// Profiles and exit statuses, for the top-level `--help`.
+const TOP_LEVEL_HELP: &str = "\
+Profiles (check --profile):
+  oauth  OAuth 2.0 Authorization Server Metadata (RFC 8414)
+  oidc   OpenID Connect Discovery 1.0, an OpenID Provider (the default)
+  fapi2  FAPI 2.0 Security Profile: RFC 8414 plus FAPI 2.0's requirements
+
+Formats (--format): text for people (coloured on a terminal unless NO_COLOR is set), json for
+programs. `oidc-discovery check --help` and `oidc-discovery well-known --help` say more.
+
+Exit status:
+  0  no errors (warnings and notes allowed)
+  1  a document breaks at least one rule (invalid JSON and a non-object count), or an issuer
+     is not usable
+  2  the tool could not do its job: bad arguments, an unreadable file or directory, an
+     unsupported source";
+
+/// Check OpenID Connect Discovery 1.0 and OAuth 2.0 Authorization Server Metadata
+/// (RFC 8414) documents, and build the well-known URLs of an issuer.
+#[derive(Debug, Parser)]
+#[command(
+    name = "oidc-discovery",
+    version,
+    propagate_version = true,
+    after_help = TOP_LEVEL_HELP
+)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check metadata documents against a profile and report every problem.
+    Check(CheckArgs),
+    /// Print the two well-known metadata URLs of an issuer.
+    WellKnown(WellKnownArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Check metadata documents against a profile and report every problem: \
+                  errors (rules the specifications require), warnings (what they recommend \
+                  against, or what breaks clients) and notes.",
+    after_long_help = "\
+Sources:
+  FILE         a metadata document
+  DIRECTORY    every *.json file in it, sorted by name (not recursive)
+  -            standard input (at most once)
+  https://...  not supported yet: URL sources arrive with the HTTP client; until then save
+               the document and check the file, or pipe it in with `-`
+
+Formats:
+  text  for people: problems grouped into errors, warnings and notes, each with its JSON
+        pointer, message, rule id and specification section, then a summary line per
+        source (and an overall one for several sources). Coloured only when standard
+        output is a terminal and NO_COLOR is not set.
+  json  one JSON object per source, on one line:
+          {\"valid\": bool, \"profile\": \"oidc\", \"source\": \"...\",
+           \"problems\": [{\"rule\", \"severity\", \"pointer\", \"message\", \"spec\"}]}
+        `valid` is true exactly when no problem has severity \"error\"; `source` is the
+        argument as given (\"-\" for standard input; DIRECTORY/NAME.json for a file found
+        in a directory). Several sources give JSON Lines, one object per readable source;
+        a source that cannot be read prints a message on standard error instead.
+
+Exit status:
+  0  no errors in any source (warnings and notes allowed)
+  1  some document breaks at least one rule (invalid JSON and a non-object count)
+  2  the tool could not do its job: bad arguments, a source that cannot be read (this
+     wins over 1)"
+)]
+pub(crate) struct CheckArgs {
+    /// The profile to check against.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Oidc)]
+    pub(crate) profile: ProfileArg,
+
+    /// The issuer every document must name (compared exactly; `issuer-mismatch` otherwise).
+    /// Without it, the issuer match is skipped.
+    #[arg(long, value_name = "ISSUER")]
+    pub(crate) issuer: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+
+    /// Files, directories (their *.json files), or `-` for standard input.
+    #[arg(value_name = "SOURCE", required = true, num_args = 1..)]
+    pub(crate) sources: Vec<OsString>,
+}
+
+/// Arguments of `well-known`.
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Print the two well-known metadata URLs of an issuer, built from its exact \
+                  text: `openid-configuration` appended to the issuer (OpenID Connect \
+                  Discovery 1.0 §4) and `oauth-authorization-server` inserted between the \
+                  host and the path (RFC 8414 §3). One terminating `/` of the issuer is \
+                  removed first.",
+    after_long_help = "\
+Formats:
+  text  two labelled lines: `openid-configuration URL` and `oauth-authorization-server URL`
+  json  {\"openid_configuration\": URL, \"oauth_authorization_server\": URL}
+
+An issuer that is not usable (not an absolute URL, no host, a query or fragment, userinfo, a
+URL template such as `{tenantid}`, a path ending in `//`, a `.` or `..` or `.well-known`
+segment, whitespace) is a broken input, not a failure of the tool: the reason goes to
+standard error and the exit status is 1. The scheme is not judged (http://localhost builds).
+
+Exit status:
+  0  the URLs were printed
+  1  the issuer is not usable
+  2  bad arguments"
+)]
+pub(crate) struct WellKnownArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+
+    /// The issuer identifier, e.g. `https://example.com/tenant1`.
+    #[arg(value_name = "ISSUER")]
+    pub(crate) issuer: String,
+}
+
+/// A validation profile, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ProfileArg {
+    /// OAuth 2.0 Authorization Server Metadata (RFC 8414)
+    #[value(name = "oauth")]
+    OAuth,
+    /// OpenID Connect Discovery 1.0: an OpenID Provider
+    #[value(name = "oidc")]
+    Oidc,
+    /// FAPI 2.0 Security Profile: RFC 8414 plus PAR, PKCE S256, `iss` in responses, strong
+    /// client authentication, restricted algorithms, sender-constrained tokens
+    #[value(name = "fapi2")]
+    Fapi2,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(profile: ProfileArg) -> Self {
+        match profile {
+            ProfileArg::OAuth => Profile::OAuth,
+            ProfileArg::Oidc => Profile::Oidc,
+            ProfileArg::Fapi2 => Profile::Fapi2,
+        }
+    }
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// For people
+    Text,
+    /// For programs
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("oidc-discovery").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn check_defaults() {
+        let Command::Check(args) = parse(&["check", "a.json"]).unwrap().command else {
+            panic!("not check");
+        };
+        assert_eq!(args.profile, ProfileArg::Oidc);
+        assert_eq!(args.format, Format::Text);
+        assert_eq!(args.issuer, None);
+        assert_eq!(args.sources, vec![OsString::from("a.json")]);
+    }
+
+    #[test]
+    fn check_takes_several_sources_and_every_option() {
+        let cli = parse(&[
+            "check",
+            "--profile",
+            "fapi2",
+            "--issuer",
+            "https://a.example",
+            "--format",
+            "json",
+            "a.json",
+            "-",
+            "dir",
+        ])
+        .unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("not check");
+        };
+        assert_eq!(Profile::from(args.profile), Profile::Fapi2);
+        assert_eq!(args.format, Format::Json);
+        assert_eq!(args.issuer.as_deref(), Some("https://a.example"));
+        assert_eq!(args.sources.len(), 3);
+    }
+
+    #[test]
+    fn profile_names_match_the_library() {
+        for profile in [ProfileArg::OAuth, ProfileArg::Oidc, ProfileArg::Fapi2] {
+            let name = profile.to_possible_value().unwrap().get_name().to_owned();
+            assert_eq!(Profile::from(profile).as_str(), name);
+            assert_eq!(name.parse::<Profile>().unwrap(), Profile::from(profile));
+        }
+    }
+
+    #[test]
+    fn usage_errors() {
+        assert!(parse(&["check"]).is_err());
+        assert!(parse(&["check", "--profile", "saml", "a.json"]).is_err());
+        assert!(parse(&["check", "--format", "yaml", "a.json"]).is_err());
+        assert!(parse(&["well-known"]).is_err());
+        assert!(parse(&["serve"]).is_err());
+    }
+}

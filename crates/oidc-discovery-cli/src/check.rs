@@ -1,0 +1,332 @@
+//! `oidc-discovery check`: read each source, validate it with `oidc-discovery-validate`, print
+//! the reports.
+
+use std::ffi::OsString;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_validate::{Options, Profile, validate_json};
+
+use crate::Status;
+use crate::args::{CheckArgs, Format};
+use crate::render::{self, Excerpt, Paint};
+
+/// Where the streams go; standard input and output in `main`, buffers in tests.
+pub(crate) struct Io<'a> {
+    /// Standard input, for the source `-`.
+    pub(crate) stdin: &'a mut dyn Read,
+    /// Reports.
+    pub(crate) out: &'a mut dyn Write,
+    /// Messages about sources that could not be read.
+    pub(crate) err: &'a mut dyn Write,
+    /// Colours for `out`.
+    pub(crate) out_paint: Paint,
+    /// Colours for `err`.
+    pub(crate) err_paint: Paint,
+}
+
+/// One thing to check, after directories have been expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// Standard input (`-`).
+    Stdin,
+    /// A local file; the string is how it is named in output.
+    File(PathBuf, String),
+    /// A source that cannot be checked: its name and why.
+    Unusable(String, String),
+}
+
+/// Turns the `SOURCE` arguments into targets: a directory becomes its `*.json` files (sorted,
+/// not recursive); a URL is not supported yet.
+fn expand(sources: &[OsString]) -> Vec<Target> {
+    let mut targets = Vec::new();
+    let mut stdin_seen = false;
+    for source in sources {
+        let name = source.to_string_lossy().into_owned();
+        if source == "-" {
+            if stdin_seen {
+                targets.push(Target::Unusable(
+                    name,
+                    "standard input can be checked only once per call".to_owned(),
+                ));
+            } else {
+                stdin_seen = true;
+                targets.push(Target::Stdin);
+            }
+        } else if is_url(&name) {
+            targets.push(Target::Unusable(
+                name,
+                "URL sources are not supported yet: they arrive with the HTTP client. For now, \
+                 save the document and check the file, or pipe it in with `-`"
+                    .to_owned(),
+            ));
+        } else {
+            let path = PathBuf::from(source);
+            if path.is_dir() {
+                match json_files(&path) {
+                    Ok(files) if files.is_empty() => targets.push(Target::Unusable(
+                        name,
+                        "the directory has no *.json file".to_owned(),
+                    )),
+                    Ok(files) => targets.extend(files.into_iter().map(|file| {
+                        let shown = file.display().to_string();
+                        Target::File(file, shown)
+                    })),
+                    Err(error) => targets.push(Target::Unusable(name, error.to_string())),
+                }
+            } else {
+                targets.push(Target::File(path, name));
+            }
+        }
+    }
+    targets
+}
+
+/// Whether a source names an `http` or `https` URL.
+fn is_url(source: &str) -> bool {
+    let lower = source.get(..8).unwrap_or(source).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// The `*.json` files of a directory (not its subdirectories), sorted by name.
+fn json_files(directory: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(directory)? {
+        let path = entry?.path();
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+            && path.is_file()
+        {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Runs `check`.
+pub(crate) fn run(args: &CheckArgs, io: &mut Io<'_>) -> Status {
+    match run_inner(args, io) {
+        Ok(status) => status,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Status::Failure,
+        Err(error) => {
+            let _ = writeln!(
+                io.err,
+                "{} cannot write the report: {error}",
+                io.err_paint.error_label()
+            );
+            Status::Failure
+        }
+    }
+}
+
+/// Runs `check`; errors are those of writing the output.
+fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
+    let profile = Profile::from(args.profile);
+    let options = match &args.issuer {
+        Some(issuer) => Options::expecting(issuer.clone()),
+        None => Options::default(),
+    };
+    let targets = expand(&args.sources);
+    let several = targets.len() > 1;
+    let (mut valid, mut invalid, mut unreadable) = (0, 0, 0);
+    for target in &targets {
+        let read = match target {
+            Target::Stdin => {
+                let mut bytes = Vec::new();
+                io.stdin
+                    .read_to_end(&mut bytes)
+                    .map(|_| ("-", bytes))
+                    .map_err(|error| ("-", error.to_string()))
+            }
+            Target::File(path, name) => std::fs::read(path)
+                .map(|bytes| (name.as_str(), bytes))
+                .map_err(|error| (name.as_str(), error.to_string())),
+            Target::Unusable(name, reason) => Err((name.as_str(), reason.clone())),
+        };
+        let (source, bytes) = match read {
+            Ok(read) => read,
+            Err((source, reason)) => {
+                unreadable += 1;
+                writeln!(
+                    io.err,
+                    "{} cannot check {}: {reason}",
+                    io.err_paint.error_label(),
+                    render::display_source(source)
+                )?;
+                continue;
+            }
+        };
+        let checked = validate_json(&bytes, profile, &options);
+        if checked.report.is_valid() {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+        match args.format {
+            Format::Json => io
+                .out
+                .write_all(render::json_report(&checked.report, source).as_bytes())?,
+            Format::Text => {
+                if several && valid + invalid > 1 {
+                    io.out.write_all(b"\n")?;
+                }
+                let excerpt = if checked.metadata.is_none() {
+                    syntax_excerpt(&bytes)
+                } else {
+                    None
+                };
+                io.out.write_all(
+                    render::text_report(&checked.report, source, excerpt.as_ref(), io.out_paint)
+                        .as_bytes(),
+                )?;
+            }
+        }
+    }
+    if several && args.format == Format::Text {
+        io.out.write_all(b"\n")?;
+        io.out
+            .write_all(render::overall_summary(valid, invalid, unreadable).as_bytes())?;
+    }
+    io.out.flush()?;
+    Ok(if unreadable > 0 {
+        Status::Failure
+    } else if invalid > 0 {
+        Status::Invalid
+    } else {
+        Status::Success
+    })
+}
+
+/// The source line and caret of a document that did not parse, at the position the parser
+/// reports (the same parser the validator uses, so the same position as its message).
+fn syntax_excerpt(bytes: &[u8]) -> Option<Excerpt> {
+    let error = ProviderMetadata::from_json_slice(bytes).err()?;
+    Excerpt::new(bytes, error.line(), error.column())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::args::ProfileArg;
+
+    use super::*;
+
+    struct Run {
+        status: Status,
+        out: String,
+        err: String,
+    }
+
+    fn check(sources: &[&str], format: Format, stdin: &str) -> Run {
+        let args = CheckArgs {
+            profile: ProfileArg::Oidc,
+            issuer: None,
+            format,
+            sources: sources.iter().map(OsString::from).collect(),
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(
+            &args,
+            &mut Io {
+                stdin: &mut stdin.as_bytes(),
+                out: &mut out,
+                err: &mut err,
+                out_paint: Paint::PLAIN,
+                err_paint: Paint::PLAIN,
+            },
+        );
+        Run {
+            status,
+            out: String::from_utf8(out).unwrap(),
+            err: String::from_utf8(err).unwrap(),
+        }
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let directory =
+            std::env::temp_dir().join(format!("oidc-discovery-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&directory);
+        std::fs::create_dir_all(&directory).unwrap();
+        directory
+    }
+
+    #[test]
+    fn urls_are_recognized() {
+        assert!(is_url("https://a.example"));
+        assert!(is_url("HTTP://a.example/x"));
+        assert!(!is_url("https.json"));
+        assert!(!is_url("./https://x"));
+        assert!(!is_url("é"));
+    }
+
+    #[test]
+    fn a_directory_is_its_json_files_sorted() {
+        let directory = scratch("expand");
+        for name in ["b.json", "a.json", "c.txt", "D.JSON"] {
+            std::fs::write(directory.join(name), "{}").unwrap();
+        }
+        std::fs::create_dir(directory.join("sub.json")).unwrap();
+        let targets = expand(&[directory.clone().into_os_string()]);
+        let names: Vec<PathBuf> = targets
+            .iter()
+            .map(|target| match target {
+                Target::File(path, _) => path.strip_prefix(&directory).unwrap().to_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(names, [PathBuf::from("a.json"), PathBuf::from("b.json")]);
+        std::fs::remove_dir_all(directory).unwrap();
+    }
+
+    #[test]
+    fn an_empty_directory_cannot_be_checked() {
+        let directory = scratch("empty");
+        let run = check(&[directory.to_str().unwrap()], Format::Text, "");
+        assert_eq!(run.status, Status::Failure);
+        assert!(run.err.contains("no *.json file"), "{}", run.err);
+        std::fs::remove_dir_all(directory).unwrap();
+    }
+
+    #[test]
+    fn stdin_once() {
+        let targets = expand(&["-".into(), "-".into()]);
+        assert_eq!(targets[0], Target::Stdin);
+        assert!(matches!(targets[1], Target::Unusable(..)));
+    }
+
+    #[test]
+    fn stdin_with_a_syntax_error_shows_the_line() {
+        let run = check(&["-"], Format::Text, "{\n  \"issuer\": ,\n}");
+        assert_eq!(run.status, Status::Invalid);
+        assert!(run.out.contains("    2 |   \"issuer\": ,\n"), "{}", run.out);
+        assert!(run.out.contains("      |             ^\n"), "{}", run.out);
+        assert!(run.out.ends_with("— standard input\n"), "{}", run.out);
+    }
+
+    #[test]
+    fn unreadable_wins_and_the_others_are_still_checked() {
+        let run = check(&["-", "/nonexistent/x.json"], Format::Json, "[]");
+        assert_eq!(run.status, Status::Failure);
+        assert_eq!(run.out.lines().count(), 1);
+        assert!(run.err.contains("/nonexistent/x.json"), "{}", run.err);
+    }
+
+    #[test]
+    fn several_sources_in_text_end_with_the_overall_line() {
+        let run = check(&["-", "https://a.example"], Format::Text, "{");
+        assert_eq!(run.status, Status::Failure);
+        assert!(
+            run.out
+                .ends_with("\n2 sources: 0 valid, 1 invalid, 1 unreadable\n"),
+            "{}",
+            run.out
+        );
+        assert!(
+            run.err.contains("arrive with the HTTP client"),
+            "{}",
+            run.err
+        );
+    }
+}

@@ -1,0 +1,487 @@
+//! Output: text reports for people, JSON for programs, and the source excerpt under a syntax
+//! error.
+//!
+//! Everything here returns `String`s and decides nothing about validity: the report comes
+//! from `oidc-discovery-validate` as is.
+
+use std::ffi::OsStr;
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+use oidc_discovery_validate::{Problem, Profile, Report, Severity};
+use serde::Serialize;
+
+/// Whether to colour a stream, and the colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Paint {
+    enabled: bool,
+}
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
+const VALID: Style = AnsiColor::Green.on_default().bold();
+const POINTER: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const CARET: Style = AnsiColor::Red.on_default().bold();
+
+impl Paint {
+    /// No colour at all.
+    #[cfg(test)]
+    pub(crate) const PLAIN: Self = Self { enabled: false };
+
+    /// Colour when the stream is a terminal and `NO_COLOR` is unset or empty
+    /// (<https://no-color.org>).
+    pub(crate) fn new(is_terminal: bool, no_color: Option<&OsStr>) -> Self {
+        Self {
+            enabled: is_terminal && no_color.is_none_or(OsStr::is_empty),
+        }
+    }
+
+    /// `text` in `style`, or `text` alone without colour.
+    pub(crate) fn paint(self, style: Style, text: &str) -> String {
+        if self.enabled && !text.is_empty() {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// `error:` for messages on standard error.
+    pub(crate) fn error_label(self) -> String {
+        self.paint(ERROR, "error:")
+    }
+}
+
+/// One line of the source with a caret under a column, to show where a syntax error is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Excerpt {
+    /// The line number, from 1.
+    line: usize,
+    /// The line as shown (control characters made visible, long lines cut around the caret).
+    text: String,
+    /// What goes before the caret: spaces, and tabs where the line has tabs.
+    indent: String,
+}
+
+/// Lines longer than this (in characters) are cut to a window around the caret.
+const MAX_EXCERPT_CHARS: usize = 100;
+/// How many characters of a cut line come before the caret.
+const CONTEXT_BEFORE: usize = 40;
+
+impl Excerpt {
+    /// The excerpt of `source` at a 1-based line and 1-based byte column (as
+    /// `oidc_discovery_metadata::ParseError` gives them), or `None` when there is nothing
+    /// sensible to show: no position, a line past the end, or a source that is not text.
+    pub(crate) fn new(source: &[u8], line: usize, column: usize) -> Option<Self> {
+        if line == 0 || column == 0 || source.contains(&0) {
+            return None;
+        }
+        let raw = source.split(|&byte| byte == b'\n').nth(line - 1)?;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        // The characters of the line with the byte offset each starts at; bytes that are not
+        // UTF-8 become U+FFFD, as a lossy conversion would.
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut start = 0;
+        for chunk in raw.utf8_chunks() {
+            for (offset, character) in chunk.valid().char_indices() {
+                chars.push((start + offset, character));
+            }
+            start += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                chars.push((start, char::REPLACEMENT_CHARACTER));
+                start += chunk.invalid().len();
+            }
+        }
+        let offset = column - 1;
+        // The character holding the byte at `offset` (or the end of the line).
+        let caret = chars
+            .iter()
+            .take_while(|(start, _)| *start <= offset)
+            .count()
+            .saturating_sub(1);
+        let caret = if offset >= raw.len() {
+            chars.len()
+        } else {
+            caret
+        };
+        let (from, to) = if chars.len() > MAX_EXCERPT_CHARS {
+            let from = caret.saturating_sub(CONTEXT_BEFORE);
+            (from, (from + MAX_EXCERPT_CHARS).min(chars.len()))
+        } else {
+            (0, chars.len())
+        };
+        let mut text = String::new();
+        let mut indent = String::new();
+        if from > 0 {
+            text.push('…');
+            indent.push(' ');
+        }
+        for (index, &(_, character)) in chars.iter().enumerate().take(to).skip(from) {
+            let shown = visible(character);
+            text.push_str(&shown);
+            if index < caret {
+                for shown in shown.chars() {
+                    indent.push(if shown == '\t' { '\t' } else { ' ' });
+                }
+            }
+        }
+        if to < chars.len() {
+            text.push('…');
+        }
+        Some(Self { line, text, indent })
+    }
+
+    /// Two lines, rustc style: `   3 | <line>` and `     |   ^`.
+    fn render(&self, paint: Paint) -> String {
+        let number = self.line.to_string();
+        let gutter = " ".repeat(number.len());
+        format!(
+            "    {} {}\n    {} {}\n",
+            paint.paint(DIM, &format!("{number} |")),
+            self.text,
+            paint.paint(DIM, &format!("{gutter} |")),
+            format_args!("{}{}", self.indent, paint.paint(CARET, "^")),
+        )
+    }
+}
+
+/// A character as shown in an excerpt: a control character as its picture (U+2400 block), a
+/// character that takes no room on screen as `<U+XXXX>` (so the caret lines up, and points at
+/// something), anything else as is.
+fn visible(character: char) -> String {
+    match character {
+        '\t' => "\t".to_owned(),
+        '\u{7f}' => "\u{2421}".to_owned(),
+        c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c))
+            .unwrap_or(c)
+            .to_string(),
+        '\u{00ad}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{feff}' => format!("<U+{:04X}>", u32::from(character)),
+        c => c.to_string(),
+    }
+}
+
+/// How a source is named in text output.
+pub(crate) fn display_source(source: &str) -> &str {
+    if source == "-" {
+        "standard input"
+    } else {
+        source
+    }
+}
+
+/// The text report of one source: the problems grouped by severity, then the summary line.
+/// `excerpt` goes under the first problem about the whole document (a syntax error).
+pub(crate) fn text_report(
+    report: &Report,
+    source: &str,
+    excerpt: Option<&Excerpt>,
+    paint: Paint,
+) -> String {
+    let mut out = String::new();
+    let mut excerpt = excerpt;
+    for (severity, heading, style) in [
+        (Severity::Error, "errors", ERROR),
+        (Severity::Warning, "warnings", WARNING),
+        (Severity::Info, "notes", NOTE),
+    ] {
+        let mut problems = report.with_severity(severity).peekable();
+        if problems.peek().is_none() {
+            continue;
+        }
+        out.push_str(&paint.paint(style, heading));
+        out.push('\n');
+        for problem in problems {
+            out.push_str(&problem_line(problem, paint));
+            if problem.pointer.is_empty() {
+                if let Some(shown) = excerpt.take() {
+                    out.push_str(&shown.render(paint));
+                }
+            }
+        }
+    }
+    out.push_str(&summary_line(report, source, paint));
+    out.push('\n');
+    out
+}
+
+/// `  /issuer  message  [rule · spec]`, with its newline.
+fn problem_line(problem: &Problem, paint: Paint) -> String {
+    let pointer = if problem.pointer.is_empty() {
+        "(document)"
+    } else {
+        &problem.pointer
+    };
+    format!(
+        "  {}  {}  {}\n",
+        paint.paint(POINTER, pointer),
+        problem.message,
+        paint.paint(DIM, &format!("[{} · {}]", problem.rule, problem.spec)),
+    )
+}
+
+/// `1 error`, `2 errors`.
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// `✗ oidc: 2 errors, 1 warning, 3 notes — file.json` or `✓ oidc: valid (1 warning) — …`.
+pub(crate) fn summary_line(report: &Report, source: &str, paint: Paint) -> String {
+    let errors = report.count(Severity::Error);
+    let mut counts = Vec::new();
+    if errors > 0 {
+        counts.push(count(errors, "error", "errors"));
+    }
+    let warnings = report.count(Severity::Warning);
+    if warnings > 0 {
+        counts.push(count(warnings, "warning", "warnings"));
+    }
+    let notes = report.count(Severity::Info);
+    if notes > 0 {
+        counts.push(count(notes, "note", "notes"));
+    }
+    let counts = counts.join(", ");
+    let source = display_source(source);
+    let profile = report.profile;
+    if report.is_valid() {
+        let detail = if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({counts})")
+        };
+        format!(
+            "{} {profile}: valid{detail} — {source}",
+            paint.paint(VALID, "✓")
+        )
+    } else {
+        format!("{} {profile}: {counts} — {source}", paint.paint(ERROR, "✗"))
+    }
+}
+
+/// `3 sources: 2 valid, 1 invalid` (and `, 1 unreadable` when a source could not be read).
+pub(crate) fn overall_summary(valid: usize, invalid: usize, unreadable: usize) -> String {
+    let total = valid + invalid + unreadable;
+    let mut line = format!(
+        "{}: {valid} valid, {invalid} invalid",
+        count(total, "source", "sources")
+    );
+    if unreadable > 0 {
+        let _ = write!(line, ", {unreadable} unreadable");
+    }
+    line.push('\n');
+    line
+}
+
+/// The JSON object of the CLI contract, with exactly these members in this order.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    valid: bool,
+    profile: Profile,
+    source: &'a str,
+    problems: &'a [Problem],
+}
+
+/// The report of one source as one line of JSON (with its newline).
+pub(crate) fn json_report(report: &Report, source: &str) -> String {
+    let mut line = serde_json::to_string(&JsonReport {
+        valid: report.is_valid(),
+        profile: report.profile,
+        source,
+        problems: &report.problems,
+    })
+    .expect("a report serializes");
+    line.push('\n');
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use oidc_discovery_validate::{Options, validate_json};
+
+    use super::*;
+
+    fn report(json: &str, profile: Profile) -> Report {
+        validate_json(json.as_bytes(), profile, &Options::default()).report
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(Paint::new(true, None).enabled);
+        assert!(Paint::new(true, Some(OsStr::new(""))).enabled);
+        assert!(!Paint::new(true, Some(OsStr::new("1"))).enabled);
+        assert!(!Paint::new(false, None).enabled);
+        assert_eq!(Paint::PLAIN.paint(ERROR, "x"), "x");
+        assert_eq!(
+            Paint::new(true, None).paint(POINTER, "x"),
+            "\u{1b}[1mx\u{1b}[0m"
+        );
+    }
+
+    #[test]
+    fn summary_lines() {
+        let invalid = report(r#"{"issuer": "http://a.example"}"#, Profile::Oidc);
+        let line = summary_line(&invalid, "a.json", Paint::PLAIN);
+        assert!(line.starts_with("✗ oidc: "), "{line}");
+        assert!(line.contains(" errors"), "{line}");
+        assert!(line.ends_with(" — a.json"), "{line}");
+
+        let empty = Report {
+            profile: Profile::OAuth,
+            problems: Vec::new(),
+        };
+        assert_eq!(
+            summary_line(&empty, "-", Paint::PLAIN),
+            "✓ oauth: valid — standard input"
+        );
+    }
+
+    #[test]
+    fn valid_with_a_warning() {
+        let problem = Problem {
+            rule: "x",
+            severity: Severity::Warning,
+            pointer: "/a".into(),
+            message: "m".into(),
+            spec: "S",
+        };
+        let report = Report {
+            profile: Profile::Oidc,
+            problems: vec![problem],
+        };
+        assert_eq!(
+            text_report(&report, "f.json", None, Paint::PLAIN),
+            "warnings\n  /a  m  [x · S]\n✓ oidc: valid (1 warning) — f.json\n"
+        );
+    }
+
+    #[test]
+    fn groups_in_order_errors_warnings_notes() {
+        let make = |severity, pointer: &str| Problem {
+            rule: "r",
+            severity,
+            pointer: pointer.into(),
+            message: "m".into(),
+            spec: "S",
+        };
+        let report = Report {
+            profile: Profile::Oidc,
+            problems: vec![
+                make(Severity::Error, ""),
+                make(Severity::Error, "/b"),
+                make(Severity::Warning, "/c"),
+                make(Severity::Info, "/d"),
+            ],
+        };
+        assert_eq!(
+            text_report(&report, "f.json", None, Paint::PLAIN),
+            "errors\n  (document)  m  [r · S]\n  /b  m  [r · S]\nwarnings\n  /c  m  [r · S]\n\
+             notes\n  /d  m  [r · S]\n✗ oidc: 2 errors, 1 warning, 1 note — f.json\n"
+        );
+    }
+
+    #[test]
+    fn overall() {
+        assert_eq!(overall_summary(2, 1, 0), "3 sources: 2 valid, 1 invalid\n");
+        assert_eq!(
+            overall_summary(0, 1, 1),
+            "2 sources: 0 valid, 1 invalid, 1 unreadable\n"
+        );
+    }
+
+    #[test]
+    fn json_has_the_contract_members() {
+        let report = report("[]", Profile::Fapi2);
+        let line = json_report(&report, "-");
+        assert!(line.ends_with('\n') && !line.trim_end().contains('\n'));
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys.len(), 4);
+        assert_eq!(value["valid"], false);
+        assert_eq!(value["profile"], "fapi2");
+        assert_eq!(value["source"], "-");
+        assert_eq!(value["problems"][0]["rule"], "json-not-object");
+    }
+
+    #[test]
+    fn excerpt_points_at_the_column() {
+        let source = "{\n  \"a\": x\n}";
+        let excerpt = Excerpt::new(source.as_bytes(), 2, 8).unwrap();
+        assert_eq!(excerpt.text, "  \"a\": x");
+        assert_eq!(excerpt.indent, "       ");
+        assert_eq!(
+            excerpt.render(Paint::PLAIN),
+            "    2 |   \"a\": x\n      |        ^\n"
+        );
+    }
+
+    #[test]
+    fn excerpt_counts_characters_not_bytes() {
+        // "é" is two bytes; the caret sits under the character holding the byte.
+        let source = "{\"é\":\u{a0}1}";
+        let column = source.find('\u{a0}').unwrap() + 1;
+        let excerpt = Excerpt::new(source.as_bytes(), 1, column).unwrap();
+        assert_eq!(excerpt.indent.chars().count(), 5);
+        // The second byte of U+00A0 is the same character.
+        let excerpt = Excerpt::new(source.as_bytes(), 1, column + 1).unwrap();
+        assert_eq!(excerpt.indent.chars().count(), 5);
+    }
+
+    #[test]
+    fn excerpt_keeps_tabs_and_shows_controls() {
+        let excerpt = Excerpt::new(b"\t\"a\":\x01", 1, 6).unwrap();
+        assert_eq!(excerpt.text, "\t\"a\":\u{2401}");
+        assert_eq!(excerpt.indent, "\t    ");
+    }
+
+    #[test]
+    fn excerpt_shows_characters_that_take_no_room() {
+        // A byte-order mark before the document, and a zero width space where a value should be.
+        let source = "\u{feff}{\"a\": \u{200b}1}";
+        let column = source.find('\u{200b}').unwrap() + 1;
+        let excerpt = Excerpt::new(source.as_bytes(), 1, column).unwrap();
+        assert_eq!(excerpt.text, "<U+FEFF>{\"a\": <U+200B>1}");
+        assert_eq!(excerpt.indent.len(), "<U+FEFF>{\"a\": ".len());
+    }
+
+    #[test]
+    fn excerpt_of_a_long_line_is_cut() {
+        let line = format!("{{\"a\": \"{}\", x}}", "b".repeat(300));
+        let column = line.find('x').unwrap() + 1;
+        let excerpt = Excerpt::new(line.as_bytes(), 1, column).unwrap();
+        assert!(excerpt.text.starts_with('…') && excerpt.text.contains('x'));
+        assert!(excerpt.text.chars().count() <= MAX_EXCERPT_CHARS + 2);
+        let caret = excerpt.indent.chars().count();
+        assert_eq!(excerpt.text.chars().nth(caret), Some('x'));
+    }
+
+    #[test]
+    fn excerpt_at_the_end_and_nowhere() {
+        let excerpt = Excerpt::new(b"{\"a\": 1", 1, 8).unwrap();
+        assert_eq!(excerpt.indent.len(), 7);
+        assert_eq!(Excerpt::new(b"", 1, 0), None);
+        assert_eq!(Excerpt::new(b"{}", 5, 1), None);
+        assert_eq!(Excerpt::new(b"{\0}", 1, 2), None);
+    }
+
+    #[test]
+    fn the_excerpt_follows_the_document_problem() {
+        let source = b"{\"a\": x}";
+        let report = report(std::str::from_utf8(source).unwrap(), Profile::Oidc);
+        let excerpt = Excerpt::new(source, 1, 7).unwrap();
+        let text = text_report(&report, "f.json", Some(&excerpt), Paint::PLAIN);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "errors");
+        assert!(lines[1].starts_with("  (document)  "), "{text}");
+        assert_eq!(lines[2], "    1 | {\"a\": x}");
+        assert_eq!(lines[3], "      |       ^");
+    }
+}
