@@ -133,7 +133,7 @@ fn invalid_json_exits_1_with_line_and_column() {
     assert_eq!(code(&output), 1);
     let text = stdout(&output);
     assert!(text.contains("json-syntax"), "{text}");
-    assert!(text.contains("at line 4 column 1"), "{text}");
+    assert!(text.contains("(line 4, column 1)"), "{text}");
     assert!(text.contains("    4 | }\n      | ^\n"), "{text}");
 
     let output = run(&["check", &fixture_arg("not-an-object.json")]);
@@ -428,7 +428,7 @@ fn a_no_break_space_is_shown_with_a_caret() {
     assert_eq!(code(&output), 1);
     let text = stdout(&output);
     assert!(text.contains("U+00A0 NO-BREAK SPACE"), "{text}");
-    assert!(text.contains("line 2 column 12"), "{text}");
+    assert!(text.contains("(line 2, column 12)"), "{text}");
     let lines: Vec<&str> = text.lines().collect();
     let at = lines
         .iter()

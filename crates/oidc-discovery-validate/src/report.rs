@@ -96,8 +96,10 @@ pub struct Report {
 impl Report {
     pub(crate) fn new(profile: Profile, mut problems: Vec<Problem>) -> Self {
         problems.sort_by(|a, b| {
-            (a.severity, &a.pointer, a.rule, &a.message)
-                .cmp(&(b.severity, &b.pointer, b.rule, &b.message))
+            a.severity
+                .cmp(&b.severity)
+                .then_with(|| pointer_order(&a.pointer, &b.pointer))
+                .then_with(|| (a.rule, &a.message).cmp(&(b.rule, &b.message)))
         });
         problems.dedup();
         Self { profile, problems }
@@ -127,6 +129,28 @@ impl Report {
     #[must_use]
     pub fn has(&self, id: &str) -> bool {
         self.problems.iter().any(|p| p.rule == id)
+    }
+}
+
+/// Orders JSON pointers token by token, array indexes numerically (`/x/2` before `/x/10`).
+fn pointer_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let mut left = a.split('/');
+    let mut right = b.split('/');
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(x), Ok(y)) => x.cmp(&y),
+                    _ => x.cmp(y),
+                };
+                if order != std::cmp::Ordering::Equal {
+                    return order;
+                }
+            }
+        }
     }
 }
 

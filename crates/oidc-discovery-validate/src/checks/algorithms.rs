@@ -11,7 +11,7 @@ use crate::rules::{
 };
 
 /// Registry entries whose usage is JWK only: Prohibited as `alg` or `enc` values.
-const PROHIBITED: [&str; 8] = [
+pub(crate) const PROHIBITED: [&str; 8] = [
     "RS1", "HS1", "A128CBC", "A192CBC", "A256CBC", "A128CTR", "A192CTR", "A256CTR",
 ];
 

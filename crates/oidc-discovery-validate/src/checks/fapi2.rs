@@ -91,6 +91,18 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             "introspection_signing_alg_values_supported",
             &md.introspection_signing_alg_values_supported,
         ),
+        (
+            "revocation_endpoint_auth_signing_alg_values_supported",
+            &md.revocation_endpoint_auth_signing_alg_values_supported,
+        ),
+        (
+            "introspection_endpoint_auth_signing_alg_values_supported",
+            &md.introspection_endpoint_auth_signing_alg_values_supported,
+        ),
+        (
+            "backchannel_authentication_request_signing_alg_values_supported",
+            &md.backchannel_authentication_request_signing_alg_values_supported,
+        ),
     ] {
         for (index, alg) in algs.iter().flatten().enumerate() {
             if !ALLOWED_ALGS.contains(alg) {

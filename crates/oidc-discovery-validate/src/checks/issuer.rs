@@ -1,8 +1,8 @@
 //! The `issuer` member (inventory §3.1) and its match with the expected issuer (§3.3).
 
-use super::urls::is_loopback;
+use super::urls::{is_loopback, parse_strict};
 use super::{Context, absence};
-use crate::issuer::match_issuer;
+use crate::issuer::{TENANT_PLACEHOLDER, match_issuer};
 use crate::rules::{
     HTTP_LOOPBACK, ISSUER_HTTPS, ISSUER_MATCH_RELAXED, ISSUER_MISMATCH, ISSUER_MISSING,
     ISSUER_NOT_URL, ISSUER_QUERY_FRAGMENT, ISSUER_TEMPLATE, ISSUER_USERINFO,
@@ -26,12 +26,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         return;
     };
 
-    let mut relaxed_template = false;
+    let mut tenant: Option<String> = None;
     if let Some(expected) = cx.options.expected_issuer.clone() {
         match match_issuer(&expected, &issuer, &cx.options.issuer_match) {
             Ok(matched) => {
                 if let Some(relaxation) = matched.relaxation {
-                    relaxed_template = relaxation.tenant().is_some();
+                    tenant = relaxation.tenant().map(str::to_owned);
                     cx.emit(
                         &ISSUER_MATCH_RELAXED,
                         POINTER,
@@ -45,63 +45,72 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         }
     }
 
+    // A template is an error unless it matched the expected issuer through the opt-in
+    // relaxation; either way the rest of the issuer is checked, with the template filled in.
+    let mut checked = issuer.clone();
     if issuer.contains('{') || issuer.contains('}') {
-        if !relaxed_template {
-            cx.emit(
-                &ISSUER_TEMPLATE,
-                POINTER,
-                format!(
-                    "`issuer` \"{issuer}\" is a template, not an identifier: no token's `iss` can equal it"
-                ),
-            );
+        match &tenant {
+            Some(tenant) => checked = issuer.replace(TENANT_PLACEHOLDER, tenant),
+            None => {
+                cx.emit(
+                    &ISSUER_TEMPLATE,
+                    POINTER,
+                    format!("`issuer` \"{issuer}\" is a template, not an identifier: no token's `iss` can equal it"),
+                );
+                checked = issuer.replace(TENANT_PLACEHOLDER, "tenant");
+            }
         }
-        return;
     }
-
-    let url = match url::Url::parse(&issuer) {
-        Ok(url) if url.host_str().is_some_and(|host| !host.is_empty()) => url,
-        Ok(_) => {
-            cx.emit(
-                &ISSUER_NOT_URL,
-                POINTER,
-                format!("`issuer` \"{issuer}\" has no host"),
-            );
-            return;
-        }
-        Err(error) => {
-            cx.emit(
-                &ISSUER_NOT_URL,
-                POINTER,
-                format!("`issuer` \"{issuer}\" is not an absolute URL ({error})"),
-            );
-            return;
+    let url = if checked.contains('{') || checked.contains('}') {
+        None // another kind of template: already reported
+    } else {
+        match parse_strict(&checked) {
+            Ok(url) if url.host_str().is_some_and(|host| !host.is_empty()) => Some(url),
+            Ok(_) => {
+                cx.emit(
+                    &ISSUER_NOT_URL,
+                    POINTER,
+                    format!("`issuer` \"{issuer}\" has no host"),
+                );
+                None
+            }
+            Err(why) => {
+                cx.emit(
+                    &ISSUER_NOT_URL,
+                    POINTER,
+                    format!("`issuer` \"{issuer}\" is not a valid absolute URL: {why}"),
+                );
+                None
+            }
         }
     };
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&url) => cx.emit(
-            &HTTP_LOOPBACK,
-            POINTER,
-            format!("`issuer` \"{issuer}\" uses http on a loopback host: fine for local development only"),
-        ),
-        scheme => cx.emit(
-            &ISSUER_HTTPS,
-            POINTER,
-            format!("`issuer` \"{issuer}\" uses the {scheme} scheme; it must use https"),
-        ),
+    if let Some(url) = &url {
+        match url.scheme() {
+            "https" => {}
+            "http" if is_loopback(url) => cx.emit(
+                &HTTP_LOOPBACK,
+                POINTER,
+                format!("`issuer` \"{issuer}\" uses http on a loopback host: fine for local development only"),
+            ),
+            scheme => cx.emit(
+                &ISSUER_HTTPS,
+                POINTER,
+                format!("`issuer` \"{issuer}\" uses the {scheme} scheme; it must use https"),
+            ),
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            cx.emit(
+                &ISSUER_USERINFO,
+                POINTER,
+                format!("`issuer` \"{issuer}\" carries user information (`user@`)"),
+            );
+        }
     }
     if issuer.contains('?') || issuer.contains('#') {
         cx.emit(
             &ISSUER_QUERY_FRAGMENT,
             POINTER,
             format!("`issuer` \"{issuer}\" has a query or fragment component"),
-        );
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        cx.emit(
-            &ISSUER_USERINFO,
-            POINTER,
-            format!("`issuer` \"{issuer}\" carries user information (`user@`)"),
         );
     }
 }

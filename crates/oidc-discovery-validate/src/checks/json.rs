@@ -17,7 +17,7 @@ pub(crate) fn parse_problem(error: &ParseError, source: &[u8], profile: Profile)
         _ => &JSON_SYNTAX,
     };
     let mut message = format!(
-        "{} at line {} column {}",
+        "{} (line {}, column {})",
         error.message(),
         error.line(),
         error.column()

@@ -10,13 +10,22 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     };
     for (name, _) in aliases.iter() {
         let at = pointer::field("mtls_endpoint_aliases", name);
-        if name == "authorization_endpoint" || !name.ends_with("_endpoint") {
+        // Endpoints a browser visits are not called directly, so an alias has no meaning.
+        if matches!(name, "authorization_endpoint" | "end_session_endpoint")
+            || !name.ends_with("_endpoint")
+        {
             cx.emit(
                 &MTLS_ALIAS_NOT_ENDPOINT,
                 at,
                 format!("alias `{name}` does not name an endpoint a client calls directly; clients ignore it"),
             );
-        } else if !cx.metadata.has_member(name) {
+        } else if !cx.metadata.has_member(name)
+            || cx
+                .metadata
+                .other
+                .get(name)
+                .is_some_and(serde_json::Value::is_null)
+        {
             cx.emit(
                 &MTLS_ALIAS_WITHOUT_ENDPOINT,
                 at,

@@ -72,12 +72,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     // `grant_types_supported` published, that list decides; without it, the response types do
     // (OpenID Connect Discovery §3: "unless only the Implicit Flow is used"): no response type
     // with `code` means no grant that needs the token endpoint.
+    // RFC 8414 decides from the effective grant types, whose default includes
+    // `authorization_code`; OpenID Connect from the flows the response types allow.
     let needs_token = match &md.grant_types_supported {
         Some(grants) => grants.iter().any(|grant| *grant != GrantType::Implicit),
-        None => md
+        None if cx.profile == Profile::Oidc => md
             .response_types_supported
             .as_deref()
             .is_none_or(|types| types.is_empty() || types.iter().any(|t| t.has_code())),
+        None => true,
     };
     if md.token_endpoint.is_none() && needs_token {
         let reason = match &md.grant_types_supported {
@@ -91,7 +94,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                         .collect::<Vec<_>>()
                 )
             ),
-            None => "a response type with `code` (or the default grant types) needs it".to_owned(),
+            None if cx.profile == Profile::Oidc => "a response type with `code` needs it".to_owned(),
+            None => "the default grant types (`authorization_code`, `implicit`) apply, and `authorization_code` needs it".to_owned(),
         };
         cx.emit(
             &TOKEN_ENDPOINT_MISSING,

@@ -53,7 +53,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         return;
     };
     let parts: Vec<&str> = jwt.split('.').collect();
-    let [header, payload, _signature] = parts.as_slice() else {
+    let [header, payload, signature] = parts.as_slice() else {
         cx.emit(
             &SIGNED_METADATA_NOT_JWS,
             POINTER,
@@ -72,18 +72,31 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         );
         return;
     };
-    match header.get("alg").and_then(Value::as_str) {
-        Some("none") => cx.emit(
+    match header.get("alg") {
+        Some(Value::String(alg)) if alg == "none" => cx.emit(
             &SIGNED_METADATA_UNSIGNED,
             POINTER,
             "`signed_metadata` is an unsecured JWT (`alg: none`); it must be signed or MACed",
+        ),
+        Some(Value::String(_)) if signature.is_empty() => cx.emit(
+            &SIGNED_METADATA_UNSIGNED,
+            POINTER,
+            "`signed_metadata` has an empty signature part; it must be signed or MACed",
+        ),
+        Some(Value::String(_)) => {}
+        Some(other) => cx.emit(
+            &SIGNED_METADATA_UNSIGNED,
+            POINTER,
+            format!(
+                "the `alg` of `signed_metadata` is {}, not an algorithm name",
+                super::shape::kind(other)
+            ),
         ),
         None => cx.emit(
             &SIGNED_METADATA_UNSIGNED,
             POINTER,
             "the header of `signed_metadata` has no `alg`",
         ),
-        Some(_) => {}
     }
     if !claims.get("iss").is_some_and(Value::is_string) {
         cx.emit(

@@ -44,6 +44,44 @@ const NO_FRAGMENT: [&str; 4] = [
     "federation_registration_endpoint",
 ];
 
+/// Characters RFC 3986 does not allow anywhere in a URI (the WHATWG parser used by the `url`
+/// crate silently percent-encodes or drops them).
+fn forbidden_character(raw: &str) -> Option<char> {
+    raw.chars().find(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+    })
+}
+
+/// Parses `raw` as an absolute URL, stricter than the WHATWG parser: `http(s)` URLs must spell
+/// `scheme://authority` (`https:host` and `https:///host` are refused), and characters RFC 3986
+/// forbids are refused. The error says what is wrong, for a message.
+pub(crate) fn parse_strict(raw: &str) -> Result<url::Url, String> {
+    if raw.is_empty() {
+        return Err("it is empty".to_owned());
+    }
+    if let Some(c) = forbidden_character(raw) {
+        return Err(format!(
+            "it contains {c:?}, which a URL cannot contain unencoded (RFC 3986 §2)"
+        ));
+    }
+    let url = url::Url::parse(raw).map_err(|error| match error {
+        url::ParseError::RelativeUrlWithoutBase => "it is relative (no scheme)".to_owned(),
+        other => other.to_string(),
+    })?;
+    if matches!(url.scheme(), "http" | "https") {
+        let after_scheme = &raw[url.scheme().len()..];
+        let has_authority = after_scheme
+            .strip_prefix("://")
+            .is_some_and(|rest| !rest.starts_with('/'));
+        if !has_authority {
+            return Err("it does not have the form `scheme://host/...`".to_owned());
+        }
+    }
+    Ok(url)
+}
+
 /// Whether the URL's host is a loopback host: `localhost`, `127.0.0.0/8` or `[::1]`.
 pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
@@ -92,9 +130,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 }
 
 fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
-    let parsed = match url::Url::parse(raw) {
+    let parsed = match parse_strict(raw) {
         Ok(url) => url,
-        Err(error) => {
+        Err(why) => {
             let shown = if raw.is_empty() {
                 "the empty string".to_owned()
             } else {
@@ -103,7 +141,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
             cx.emit(
                 &URL_NOT_ABSOLUTE,
                 pointer,
-                format!("{shown} is not an absolute URL ({error})"),
+                format!("{shown} is not a valid absolute URL: {why}"),
             );
             return;
         }

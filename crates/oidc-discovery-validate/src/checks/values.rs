@@ -76,7 +76,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         authorization_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
     );
     for (member, index, value, known) in unknown {
-        // Values of another algorithm family are reported by `alg-wrong-family` instead.
+        // Prohibited values and values of another algorithm family are reported by
+        // `alg-prohibited` and `alg-wrong-family` instead.
+        if super::algorithms::PROHIBITED.contains(&value.as_str()) {
+            continue;
+        }
         if member.contains("_alg_values_") || member.contains("_enc_values_") {
             use oidc_discovery_metadata::{JweAlg, JwsAlg};
             if JwsAlg::known(&value).is_some()
