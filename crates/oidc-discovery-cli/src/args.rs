@@ -44,6 +44,68 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Print the two well-known metadata URLs of an issuer.
     WellKnown(WellKnownArgs),
+    /// Serve a metadata document (the embedded example provider, or a file) over HTTP.
+    Serve(ServeArgs),
+}
+
+/// The web framework `serve` runs on (each through its `oidc-discovery-*` adapter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Framework {
+    /// axum, through `oidc-discovery-axum`.
+    Axum,
+    /// actix-web, through `oidc-discovery-actix-web`.
+    ActixWeb,
+    /// warp, through `oidc-discovery-warp`.
+    Warp,
+}
+
+impl Framework {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Axum => "axum",
+            Self::ActixWeb => "actix-web",
+            Self::Warp => "warp",
+        }
+    }
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Serve a metadata document at every well-known location of its issuer, with \
+                  the HTTP behaviour every adapter shares: GET, HEAD, conditional requests \
+                  (ETag), CORS and 405 with Allow.",
+    after_long_help = "\
+Document:
+  Without --metadata, an embedded example OpenID Provider is served, whose issuer is
+  http://<listen address> (its endpoints live under that issuer, and its JWK Set is served at
+  /jwks.json). Use a loopback address (the default): an http issuer anywhere else is an error.
+  With --metadata FILE, that document is served. It is validated first, under `oidc` when it
+  looks like an OpenID Provider's (it lists the `openid` scope, ID Token algorithms, subject
+  types or a UserInfo endpoint) and `oauth` otherwise; serve refuses to start, printing the
+  report, when it has errors.
+
+Routes:
+  The OpenID Connect location (/.well-known/openid-configuration appended to the issuer's path),
+  the RFC 8414 location (/.well-known/oauth-authorization-server inserted before it), and, for
+  an issuer with a path, the RFC 8414 location with the openid-configuration suffix. They are
+  printed at start.
+
+Exit status:
+  0  stopped cleanly (Ctrl-C)
+  1  the document has errors (the report is printed)
+  2  the tool could not do its job: bad arguments, an unreadable file, the address is in use"
+)]
+pub(crate) struct ServeArgs {
+    /// The web framework to serve with.
+    #[arg(long, value_enum, default_value = "axum")]
+    pub(crate) framework: Framework,
+    /// The address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub(crate) listen: std::net::SocketAddr,
+    /// A metadata document to serve instead of the embedded example.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) metadata: Option<std::path::PathBuf>,
 }
 
 /// Arguments of `check`.

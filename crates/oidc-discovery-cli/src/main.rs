@@ -6,6 +6,9 @@
 //!   and prints every problem: a readable report, or one JSON object per source.
 //! * `oidc-discovery well-known [--format text|json] ISSUER` prints the two well-known
 //!   metadata URLs of an issuer.
+//! * `oidc-discovery serve [--framework axum|actix-web|warp] [--listen ADDR] [--metadata FILE]`
+//!   serves a document (by default an embedded example provider) through one of the three
+//!   framework adapters, until Ctrl-C.
 //!
 //! Exit status: 0 no errors; 1 a document breaks a rule (or an issuer is not usable); 2 the
 //! tool could not do its job (bad arguments, a source that cannot be read). The binary holds
@@ -14,6 +17,7 @@
 mod args;
 mod check;
 mod render;
+mod serve;
 mod well_known;
 
 use std::ffi::OsString;
@@ -55,6 +59,10 @@ fn main() -> ExitCode {
             },
         ),
         Command::WellKnown(args) => well_known::run(args, &mut out, &mut err, err_paint),
+        Command::Serve(args) => {
+            drop((out, err));
+            serve::run(args, out_paint, err_paint)
+        }
     };
     ExitCode::from(status as u8)
 }

@@ -51,6 +51,16 @@ impl Paint {
     pub(crate) fn error_label(self) -> String {
         self.paint(ERROR, "error:")
     }
+
+    /// `text` in bold.
+    pub(crate) fn bold(self, text: &str) -> String {
+        self.paint(POINTER, text)
+    }
+
+    /// `text` in the error style.
+    pub(crate) fn error(self, text: &str) -> String {
+        self.paint(ERROR, text)
+    }
 }
 
 /// One line of the source with a caret under a column, to show where a syntax error is.

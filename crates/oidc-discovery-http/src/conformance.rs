@@ -254,6 +254,21 @@ pub fn run(integration: &impl HttpIntegration, endpoint: &Endpoint) {
                     actual.headers.contains_key(ETAG),
                     "{context}: 304 repeats the ETag"
                 );
+                // RFC 9110 §8.6: a 304 may carry Content-Length only as the length GET would send.
+                if let Some(length) = actual.headers.get(CONTENT_LENGTH) {
+                    assert_eq!(
+                        length.to_str().ok(),
+                        Some(representation.body().len().to_string().as_str()),
+                        "{context}: a 304's Content-Length, if any, is the representation's"
+                    );
+                }
+            }
+            if actual.status == StatusCode::NO_CONTENT {
+                // RFC 9110 §8.6: a server MUST NOT send Content-Length in a 204.
+                assert!(
+                    !actual.headers.contains_key(CONTENT_LENGTH),
+                    "{context}: 204 without Content-Length"
+                );
             }
         }
     }

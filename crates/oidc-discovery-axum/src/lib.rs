@@ -1,0 +1,169 @@
+//! Serves OpenID Connect Discovery / RFC 8414 metadata from an [axum] 0.8 application.
+//!
+//! This crate is a **thin adapter**, not an implementation of the HTTP behaviour. Everything a
+//! response says — status, `ETag` and `If-None-Match`, `Cache-Control`, CORS, `HEAD`, `405` —
+//! is decided by [`oidc_discovery_http::Endpoint`], which [prepares](Endpoint::new) a document
+//! once and only from an `oidc_discovery_validate::Validated` one (so a document with errors
+//! cannot be served). [`router`] mounts one route per [`Endpoint::routes`] path, hands every
+//! request's method and headers to [`Endpoint::respond_to`], and returns the
+//! [`PreparedResponse`] verbatim: its status, every one of its headers and its body, nothing
+//! added, changed or removed.
+//!
+//! ```
+//! use axum::Router;
+//! use axum::body::Body;
+//! use axum::http::{Request, StatusCode, header};
+//! use oidc_discovery_http::Endpoint;
+//! use oidc_discovery_metadata::ProviderMetadata;
+//! use oidc_discovery_validate::{Oidc, Options, validate};
+//! use tower::ServiceExt as _;
+//!
+//! // Validate the document once, at start-up; only a valid document becomes an `Endpoint`.
+//! let metadata = ProviderMetadata::from_json_str(r#"{
+//!     "issuer": "https://id.example.com",
+//!     "authorization_endpoint": "https://id.example.com/authorize",
+//!     "token_endpoint": "https://id.example.com/token",
+//!     "jwks_uri": "https://id.example.com/jwks.json",
+//!     "response_types_supported": ["code"],
+//!     "subject_types_supported": ["public"],
+//!     "id_token_signing_alg_values_supported": ["RS256"]
+//! }"#)?;
+//! let endpoint = Endpoint::new(&validate::<Oidc>(metadata, &Options::default())?)?;
+//!
+//! // Merge the discovery routes into the application's router.
+//! let app: Router = Router::new()
+//!     .route("/healthz", axum::routing::get(|| async { "ok" }))
+//!     .merge(oidc_discovery_axum::router(endpoint));
+//!
+//! # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
+//! let response = app
+//!     .oneshot(Request::get("/.well-known/openid-configuration").body(Body::empty())?)
+//!     .await?;
+//! assert_eq!(response.status(), StatusCode::OK);
+//! assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
+//! assert!(response.headers().contains_key(header::ETAG));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Methods
+//!
+//! Every method reaches the core, which answers it (see `oidc-discovery-http`):
+//!
+//! * `GET` — `200` with the document, or `304` when `If-None-Match` matches the `ETag`;
+//! * `HEAD` — the same status and headers as `GET`, including the `GET` `Content-Length`, and
+//!   no body;
+//! * `OPTIONS` — a `204` CORS preflight;
+//! * any other method — `405 Method Not Allowed` with `Allow: GET, HEAD, OPTIONS`.
+//!
+//! The routes are mounted with [`Router::route_service`], not with axum's method routing
+//! (`get(...)`): axum's method router would answer `405` itself and add its own `Allow`, strip
+//! `HEAD` bodies and add `Content-Length: 0` to empty responses such as `204` and `304`. A
+//! service route is left alone, so the responses are the core's, byte for byte. Paths the
+//! endpoint does not serve are not routed, and fall through to the application (its fallback,
+//! `404` by default).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::handler::HandlerWithoutStateExt as _;
+use axum::http::{HeaderMap, Method};
+use axum::response::Response;
+use oidc_discovery_http::{Endpoint, PreparedResponse};
+
+/// The routes serving `endpoint`: one per [`Endpoint::routes`] path, each answering every
+/// method through [`Endpoint::respond_to`].
+///
+/// The router needs no state: it is generic over the application's state type `S`, so it can
+/// be [merged](Router::merge) into (or [nested](Router::nest) in) any application router, such
+/// as a `Router<AppState>`. The endpoint is shared behind an [`Arc`]; a request only clones the
+/// prepared `Bytes` and header values.
+///
+/// # Panics
+///
+/// `router` itself does not panic. As always with axum, [`Router::merge`] panics if the
+/// application already routes one of these paths (typically
+/// `/.well-known/openid-configuration`, or the path of `jwks_uri` when a JWK Set is served).
+///
+/// Path characters that axum's router would read as syntax are escaped (`{` and `}`), so every
+/// path is matched literally. An issuer or `jwks_uri` path with a segment that starts with `:`
+/// or `*` is also matched literally: the returned router has
+/// [`without_v07_checks`](Router::without_v07_checks) set for it, but merging it into an
+/// application router panics unless that router has `without_v07_checks` set too (axum keeps
+/// the checks when either side has them).
+pub fn router<S>(endpoint: Endpoint) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let endpoint = Arc::new(endpoint);
+    let mut router = Router::new();
+    if endpoint
+        .routes()
+        .iter()
+        .any(|route| needs_v07_opt_out(&route.path))
+    {
+        router = router.without_v07_checks();
+    }
+    for route in endpoint.routes() {
+        let kind = route.kind;
+        let endpoint = Arc::clone(&endpoint);
+        let service = (move |method: Method, headers: HeaderMap| {
+            let response = endpoint.respond_to(kind, &method, &headers);
+            async move { into_response(response) }
+        })
+        .into_service();
+        router = router.route_service(&escape(&route.path), service);
+    }
+    router
+}
+
+/// The axum response for `prepared`: its status, headers and body, unchanged.
+#[must_use]
+pub fn into_response(prepared: PreparedResponse) -> Response {
+    let PreparedResponse {
+        status,
+        headers,
+        body,
+    } = prepared;
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
+}
+
+/// `path` as an axum route that matches it literally: `{` and `}` start captures in axum 0.8
+/// route syntax and are escaped by doubling them.
+fn escape(path: &str) -> String {
+    path.replace('{', "{{").replace('}', "}}")
+}
+
+/// Whether axum's check for 0.7-style captures (a segment starting with `:` or `*`) would
+/// reject `path`.
+fn needs_v07_opt_out(path: &str) -> bool {
+    path.split('/')
+        .any(|segment| segment.starts_with(':') || segment.starts_with('*'))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_braces_only() {
+        assert_eq!(
+            super::escape("/{tenantid}/v2.0/.well-known/openid-configuration"),
+            "/{{tenantid}}/v2.0/.well-known/openid-configuration"
+        );
+        assert_eq!(super::escape("/a/:b/*c"), "/a/:b/*c");
+    }
+
+    #[test]
+    fn detects_v07_style_segments() {
+        assert!(super::needs_v07_opt_out("/:tenant/.well-known/x"));
+        assert!(super::needs_v07_opt_out("/a/*keys"));
+        assert!(!super::needs_v07_opt_out("/a:b/c*d"));
+    }
+}

@@ -1,0 +1,235 @@
+//! `serve`: the provider side of the library, end to end — a document is validated, prepared
+//! once by `oidc-discovery-http`, and mounted through one framework adapter.
+
+use std::io::Write;
+use std::net::TcpListener;
+
+use oidc_discovery_http::Endpoint;
+use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_validate::{
+    OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated,
+};
+
+use crate::Status;
+use crate::args::{Framework, ServeArgs};
+use crate::render::Paint;
+
+/// The example provider served without `--metadata`; `{issuer}` is replaced by
+/// `http://<listen address>`.
+const EXAMPLE: &str = r#"{
+  "issuer": "{issuer}",
+  "authorization_endpoint": "{issuer}/authorize",
+  "token_endpoint": "{issuer}/token",
+  "userinfo_endpoint": "{issuer}/userinfo",
+  "jwks_uri": "{issuer}/jwks.json",
+  "registration_endpoint": "{issuer}/register",
+  "revocation_endpoint": "{issuer}/revoke",
+  "end_session_endpoint": "{issuer}/logout",
+  "scopes_supported": ["openid", "profile", "email", "offline_access"],
+  "response_types_supported": ["code"],
+  "response_modes_supported": ["query", "form_post"],
+  "grant_types_supported": ["authorization_code", "refresh_token"],
+  "subject_types_supported": ["public"],
+  "id_token_signing_alg_values_supported": ["RS256", "ES256"],
+  "token_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
+  "token_endpoint_auth_signing_alg_values_supported": ["RS256", "ES256"],
+  "code_challenge_methods_supported": ["S256"],
+  "claims_supported": ["sub", "iss", "name", "email", "email_verified"],
+  "ui_locales_supported": ["en", "fr-CA"],
+  "authorization_response_iss_parameter_supported": true
+}"#;
+
+/// The example provider's JWK Set: the public P-256 key of RFC 7517 Appendix A.1.
+const EXAMPLE_JWKS: &str = r#"{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","use":"sig","alg":"ES256","kid":"example-1"}]}"#;
+
+/// Whether a document looks like an OpenID Provider's, so that it is validated under `oidc`.
+fn looks_like_openid_provider(metadata: &ProviderMetadata) -> bool {
+    metadata.id_token_signing_alg_values_supported.is_some()
+        || metadata.subject_types_supported.is_some()
+        || metadata.userinfo_endpoint.is_some()
+        || metadata
+            .scopes_supported
+            .iter()
+            .flatten()
+            .any(|scope| scope == "openid")
+}
+
+pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Status {
+    let listener = match TcpListener::bind(args.listen) {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("error: cannot listen on {}: {error}", args.listen);
+            return Status::Failure;
+        }
+    };
+    let address = match listener.local_addr() {
+        Ok(address) => address,
+        Err(error) => {
+            eprintln!("error: cannot read the listening address: {error}");
+            return Status::Failure;
+        }
+    };
+
+    let (source, text, jwks) = match &args.metadata {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => (path.display().to_string(), bytes, None),
+            Err(error) => {
+                eprintln!("error: cannot read {}: {error}", path.display());
+                return Status::Failure;
+            }
+        },
+        None => {
+            let issuer = format!("http://{address}");
+            let document = EXAMPLE.replace("{issuer}", &issuer);
+            (
+                "the embedded example provider".to_owned(),
+                document.into_bytes(),
+                Some(EXAMPLE_JWKS),
+            )
+        }
+    };
+
+    // Parse leniently, choose the profile, validate.
+    let profile = match ProviderMetadata::from_json_slice(&text) {
+        Ok(metadata) if looks_like_openid_provider(&metadata) => Profile::Oidc,
+        _ => Profile::OAuth,
+    };
+    let checked = oidc_discovery_validate::validate_json(&text, profile, &Options::default());
+    let report = checked.report.clone();
+    let endpoint = match profile {
+        Profile::Oidc => prepare::<Oidc>(checked, jwks),
+        _ => prepare::<OAuth>(checked, jwks),
+    };
+    let endpoint = match endpoint {
+        Ok(endpoint) => endpoint,
+        Err(Refusal::Invalid) => {
+            print_report(&report, &source, err_paint);
+            eprintln!(
+                "{}",
+                err_paint.error(&format!(
+                    "refusing to serve {source}: it has errors under the {profile} profile"
+                ))
+            );
+            return Status::Invalid;
+        }
+        Err(Refusal::Prepare(error)) => {
+            eprintln!("error: cannot prepare {source}: {error}");
+            return Status::Failure;
+        }
+    };
+    if report.count(Severity::Warning) > 0 {
+        print_report(&report, &source, err_paint);
+    }
+
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(
+        stdout,
+        "{} {source} ({profile} profile) with {} on http://{address}",
+        out_paint.bold("serving"),
+        args.framework.name()
+    );
+    for route in endpoint.routes() {
+        let _ = writeln!(stdout, "  http://{address}{}", route.path);
+    }
+    let _ = writeln!(stdout, "press Ctrl-C to stop");
+    let _ = stdout.flush();
+    drop(stdout);
+
+    let result = match args.framework {
+        Framework::Axum => serve_axum(listener, endpoint),
+        Framework::ActixWeb => serve_actix(listener, endpoint),
+        Framework::Warp => serve_warp(listener, endpoint),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("stopped");
+            Status::Success
+        }
+        Err(error) => {
+            eprintln!(
+                "error: the {} server failed: {error}",
+                args.framework.name()
+            );
+            Status::Failure
+        }
+    }
+}
+
+enum Refusal {
+    Invalid,
+    Prepare(String),
+}
+
+fn prepare<P: ProfileKind>(
+    checked: oidc_discovery_validate::Checked,
+    jwks: Option<&str>,
+) -> Result<Endpoint, Refusal> {
+    let validated: Validated<P> = checked.into_validated().map_err(|_| Refusal::Invalid)?;
+    let mut builder = Endpoint::builder(&validated);
+    if let Some(jwks) = jwks {
+        let jwks =
+            serde_json::from_str(jwks).map_err(|error| Refusal::Prepare(error.to_string()))?;
+        builder = builder.jwks(jwks);
+    }
+    builder
+        .build()
+        .map_err(|error| Refusal::Prepare(error.to_string()))
+}
+
+fn print_report(report: &Report, source: &str, paint: Paint) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(crate::render::text_report(report, source, None, paint).as_bytes());
+}
+
+/// Resolves on Ctrl-C (SIGINT), or never if the signal cannot be watched.
+async fn ctrl_c() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+}
+
+fn serve_axum(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+    runtime()?.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let app: axum::Router = oidc_discovery_axum::router(endpoint);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(ctrl_c())
+            .await
+    })
+}
+
+fn serve_warp(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+    runtime()?.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        warp::serve(oidc_discovery_warp::filter(endpoint))
+            .incoming(listener)
+            .graceful(ctrl_c())
+            .run()
+            .await;
+        Ok(())
+    })
+}
+
+fn serve_actix(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+    let endpoint = std::sync::Arc::new(endpoint);
+    actix_web::rt::System::new().block_on(async move {
+        // actix-web stops gracefully on SIGINT and SIGTERM by itself.
+        actix_web::HttpServer::new(move || {
+            actix_web::App::new().service(oidc_discovery_actix_web::DiscoveryService::new(
+                endpoint.clone(),
+            ))
+        })
+        .workers(2)
+        .listen(listener)?
+        .run()
+        .await
+    })
+}

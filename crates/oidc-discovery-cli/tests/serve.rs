@@ -1,0 +1,355 @@
+//! `oidc-discovery serve` end to end: for each framework, start the real binary on a free
+//! loopback port, talk to it over TCP with a minimal HTTP/1.1 client, stop it with Ctrl-C.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
+
+struct Server {
+    child: Child,
+    urls: Vec<String>,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Self {
+        let mut child = Command::new(BIN)
+            .arg("serve")
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut urls = Vec::new();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if stdout.read_line(&mut line).expect("readable stdout") == 0 {
+                let mut stderr = String::new();
+                let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
+                panic!("serve stopped before it was ready: {stderr}");
+            }
+            if line.starts_with("press Ctrl-C") {
+                break;
+            }
+            if let Some(url) = line.trim().strip_prefix("http://") {
+                urls.push(format!("http://{url}"));
+            }
+        }
+        Self { child, urls }
+    }
+
+    /// Sends SIGINT (what Ctrl-C sends) and returns the exit status.
+    fn interrupt(mut self) -> i32 {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        for _ in 0..100 {
+            if let Some(status) = self.child.try_wait().expect("waitable") {
+                return status.code().expect("exited, not killed");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("serve did not stop within 5 s of Ctrl-C");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn count(&self, name: &str) -> usize {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count()
+    }
+}
+
+/// A minimal HTTP/1.1 client: one request, `Connection: close`, read to the end.
+fn request(url: &str, method: &str, headers: &[(&str, &str)]) -> Response {
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let mut stream = TcpStream::connect(authority).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut text =
+        format!("{method} {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str("\r\n");
+    stream.write_all(text.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("reads the response");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header block");
+    let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .map(|line| {
+            let (name, value) = line.split_once(':').expect("name: value");
+            (name.to_owned(), value.trim().to_owned())
+        })
+        .collect();
+    Response {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+#[test]
+fn every_framework_serves_the_example_by_the_contract_and_stops_on_ctrl_c() {
+    for framework in ["axum", "actix-web", "warp"] {
+        let server = Server::start(&["--framework", framework, "--listen", "127.0.0.1:0"]);
+        assert_eq!(server.urls.len(), 3, "{framework}: {:?}", server.urls);
+        let metadata = &server.urls[0];
+        assert!(
+            metadata.ends_with("/.well-known/openid-configuration"),
+            "{metadata}"
+        );
+        let issuer = metadata.trim_end_matches("/.well-known/openid-configuration");
+
+        let get = request(metadata, "GET", &[]);
+        assert_eq!(get.status, 200, "{framework}");
+        assert_eq!(
+            get.header("content-type"),
+            Some("application/json"),
+            "{framework}"
+        );
+        assert_eq!(
+            get.header("cache-control"),
+            Some("public, max-age=3600"),
+            "{framework}"
+        );
+        assert_eq!(
+            get.header("access-control-allow-origin"),
+            Some("*"),
+            "{framework}"
+        );
+        let document: serde_json::Value = serde_json::from_slice(&get.body).expect("JSON body");
+        assert_eq!(
+            document["issuer"], issuer,
+            "{framework}: issuer is http://<listen address>"
+        );
+        let etag = get.header("etag").expect("an ETag").to_owned();
+        assert!(
+            etag.starts_with('"') && etag.ends_with('"'),
+            "{framework}: {etag}"
+        );
+
+        // The RFC 8414 location serves the same bytes.
+        let inserted = request(&server.urls[1], "GET", &[]);
+        assert!(server.urls[1].ends_with("/.well-known/oauth-authorization-server"));
+        assert_eq!(inserted.body, get.body, "{framework}");
+
+        let head = request(metadata, "HEAD", &[]);
+        assert_eq!(head.status, 200, "{framework}");
+        assert!(head.body.is_empty(), "{framework}: HEAD has no body");
+        assert_eq!(head.count("content-length"), 1, "{framework}");
+        assert_eq!(
+            head.header("content-length"),
+            Some(get.body.len().to_string().as_str()),
+            "{framework}"
+        );
+
+        for value in [
+            etag.clone(),
+            format!("W/{etag}"),
+            format!("\"x\", {etag}"),
+            "*".to_owned(),
+        ] {
+            let revalidated = request(metadata, "GET", &[("If-None-Match", &value)]);
+            assert_eq!(revalidated.status, 304, "{framework}: {value}");
+            assert!(revalidated.body.is_empty(), "{framework}");
+            assert_eq!(
+                revalidated.header("etag"),
+                Some(etag.as_str()),
+                "{framework}"
+            );
+        }
+        assert_eq!(
+            request(metadata, "GET", &[("If-None-Match", "\"stale\"")]).status,
+            200
+        );
+
+        let preflight = request(
+            metadata,
+            "OPTIONS",
+            &[
+                ("Origin", "https://app.example"),
+                ("Access-Control-Request-Method", "GET"),
+            ],
+        );
+        assert_eq!(preflight.status, 204, "{framework}");
+        assert_eq!(
+            preflight.header("access-control-allow-methods"),
+            Some("GET, HEAD"),
+            "{framework}"
+        );
+
+        let post = request(metadata, "POST", &[("Content-Length", "0")]);
+        assert_eq!(post.status, 405, "{framework}");
+        assert_eq!(
+            post.header("allow"),
+            Some("GET, HEAD, OPTIONS"),
+            "{framework}"
+        );
+
+        let jwks = request(&server.urls[2], "GET", &[]);
+        assert_eq!(
+            jwks.header("content-type"),
+            Some("application/jwk-set+json"),
+            "{framework}"
+        );
+        assert_eq!(
+            request(&format!("{issuer}/nothing-here"), "GET", &[]).status,
+            404,
+            "{framework}"
+        );
+
+        assert_eq!(server.interrupt(), 0, "{framework}: a clean stop on Ctrl-C");
+    }
+}
+
+fn write_temp(name: &str, contents: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "oidc-discovery-serve-{}-{name}",
+        std::process::id()
+    ));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn a_document_with_a_path_is_served_at_all_its_locations() {
+    let path = write_temp(
+        "tenant.json",
+        r#"{"issuer": "https://as.example.com/tenants/a", "authorization_endpoint": "https://as.example.com/tenants/a/authorize",
+            "token_endpoint": "https://as.example.com/tenants/a/token", "response_types_supported": ["code"]}"#,
+    );
+    let server = Server::start(&[
+        "--framework",
+        "warp",
+        "--listen",
+        "127.0.0.1:0",
+        "--metadata",
+        path.to_str().unwrap(),
+    ]);
+    let paths: Vec<&str> = server
+        .urls
+        .iter()
+        .map(|u| &u[u.find("/.").unwrap_or(0)..])
+        .collect();
+    assert_eq!(server.urls.len(), 3);
+    assert!(
+        server.urls[0].ends_with("/tenants/a/.well-known/openid-configuration"),
+        "{paths:?}"
+    );
+    assert!(server.urls[1].ends_with("/.well-known/oauth-authorization-server/tenants/a"));
+    assert!(server.urls[2].ends_with("/.well-known/openid-configuration/tenants/a"));
+    for url in &server.urls {
+        let response = request(url, "GET", &[]);
+        assert_eq!(response.status, 200, "{url}");
+        let document: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+        assert_eq!(document["issuer"], "https://as.example.com/tenants/a");
+    }
+    assert_eq!(server.interrupt(), 0);
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn an_invalid_document_is_refused_with_its_report() {
+    let path = write_temp(
+        "invalid.json",
+        r#"{"issuer": "http://as.example.com", "response_types_supported": ["code"], "scopes_supported": ["openid"]}"#,
+    );
+    let output = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--metadata",
+            path.to_str().unwrap(),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("issuer-https"), "{stderr}");
+    assert!(stderr.contains("jwks-uri-missing"), "{stderr}");
+    assert!(stderr.contains("refusing to serve"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn tool_failures_exit_2() {
+    let missing = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--metadata",
+            "/nonexistent/metadata.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = busy.local_addr().unwrap().to_string();
+    let in_use = Command::new(BIN)
+        .args(["serve", "--listen", &address])
+        .output()
+        .unwrap();
+    assert_eq!(
+        in_use.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&in_use.stderr)
+    );
+
+    let bad = Command::new(BIN)
+        .args(["serve", "--framework", "rocket"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

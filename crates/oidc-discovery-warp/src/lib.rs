@@ -1,0 +1,122 @@
+//! A thin [warp] 0.4 adapter that serves OpenID Connect Discovery / RFC 8414 metadata.
+//!
+//! This crate is only glue: [`filter`] matches the request path against the
+//! [`Endpoint`]'s routes, hands the method and headers to
+//! [`Endpoint::respond_to`], and turns the [`PreparedResponse`] into a warp reply unchanged.
+//! It adds no HTTP semantics of its own. Everything a response contains — the prepared bytes,
+//! `ETag` and `304`, `HEAD`, the CORS preflight, `405` with `Allow` — is decided by
+//! [`oidc_discovery_http`], exactly as in the axum and actix-web adapters.
+//!
+//! The filter matches the full request path (`warp::path::full()`), since well-known paths are
+//! absolute: mount it at the top level, not under a `warp::path(...)` prefix. It answers every
+//! method on a served path, so an unsupported method gets the core's `405` with `Allow` rather
+//! than warp's own `405` (which has no `Allow`). Any other path is rejected with
+//! [`warp::reject::not_found`], so the application's other filters and its 404 handling apply.
+//!
+//! ```
+//! use oidc_discovery_http::Endpoint;
+//! use oidc_discovery_metadata::ProviderMetadata;
+//! use oidc_discovery_validate::{OAuth, Options, validate};
+//! use warp::Filter;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let metadata = ProviderMetadata::from_json_str(r#"{
+//!     "issuer": "https://as.example.com",
+//!     "authorization_endpoint": "https://as.example.com/authorize",
+//!     "token_endpoint": "https://as.example.com/token",
+//!     "response_types_supported": ["code"]
+//! }"#)?;
+//! let endpoint = Endpoint::new(&validate::<OAuth>(metadata, &Options::default())?)?;
+//!
+//! // The discovery routes next to the application's own.
+//! let health = warp::path!("health").map(|| "ok");
+//! let app = oidc_discovery_warp::filter(endpoint).or(health);
+//!
+//! # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
+//! let get = warp::test::request()
+//!     .path("/.well-known/openid-configuration")
+//!     .reply(&app)
+//!     .await;
+//! assert_eq!(get.status(), 200);
+//! assert_eq!(get.headers()["content-type"], "application/json");
+//!
+//! // HEAD: the GET headers, Content-Length included, and no body.
+//! let head = warp::test::request()
+//!     .method("HEAD")
+//!     .path("/.well-known/oauth-authorization-server")
+//!     .reply(&app)
+//!     .await;
+//! assert_eq!(head.status(), 200);
+//! assert_eq!(head.headers()["content-length"], get.body().len().to_string());
+//! assert!(head.body().is_empty());
+//!
+//! // Another method: 405 with `Allow`.
+//! let post = warp::test::request()
+//!     .method("POST")
+//!     .path("/.well-known/openid-configuration")
+//!     .reply(&app)
+//!     .await;
+//! assert_eq!(post.status(), 405);
+//! assert_eq!(post.headers()["allow"], "GET, HEAD, OPTIONS");
+//!
+//! // The other routes still answer, and unserved paths are left to warp (404).
+//! let health = warp::test::request().path("/health").reply(&app).await;
+//! assert_eq!(health.body(), "ok");
+//! let other = warp::test::request().path("/.well-known/other").reply(&app).await;
+//! assert_eq!(other.status(), 404);
+//! # });
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! To run it, enable warp's `server` feature and pass the filter to `warp::serve` (see
+//! `examples/serve.rs`). This crate itself enables no warp feature.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::future::ready;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http::{HeaderMap, Method};
+use oidc_discovery_http::{Endpoint, PreparedResponse};
+use warp::path::FullPath;
+use warp::{Filter, Rejection, Reply};
+
+/// A warp filter serving `endpoint` at each of its [`routes`](Endpoint::routes).
+///
+/// On a served path it answers every method with [`Endpoint::respond_to`]'s response, as is.
+/// On any other path it rejects with [`warp::reject::not_found`], so it combines with the
+/// application's filters through [`or`](Filter::or) (in either order) and leaves 404 handling to
+/// the application. The endpoint is shared between requests behind an [`Arc`].
+pub fn filter(
+    endpoint: Endpoint,
+) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone + Send + Sync + 'static {
+    let endpoint = Arc::new(endpoint);
+    let matched = {
+        let endpoint = Arc::clone(&endpoint);
+        warp::path::full().and_then(move |path: FullPath| {
+            let kind = endpoint
+                .routes()
+                .iter()
+                .find(|route| route.path == path.as_str())
+                .map(|route| route.kind);
+            ready(kind.ok_or_else(warp::reject::not_found))
+        })
+    };
+    matched
+        .and(warp::method())
+        .and(warp::header::headers_cloned())
+        .map(move |kind, method: Method, headers: HeaderMap| {
+            into_response(endpoint.respond_to(kind, &method, &headers))
+        })
+}
+
+/// The prepared status, headers and body as an `http` 1.x response, which is a warp [`Reply`].
+fn into_response(prepared: PreparedResponse) -> http::Response<Bytes> {
+    let mut response = http::Response::new(prepared.body);
+    *response.status_mut() = prepared.status;
+    *response.headers_mut() = prepared.headers;
+    response
+}
