@@ -85,6 +85,11 @@ pub use oidc_discovery_validate::{
     validate_json,
 };
 
+/// `docs/guide.md`, compiled so that its snippets stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/guide.md")]
+mod guide {}
+
 /// The value sets (`oidc-discovery-types`).
 pub mod types {
     pub use oidc_discovery_types::*;
