@@ -292,6 +292,9 @@ mod tests {
         assert!(parse(&["check", "--profile", "saml", "a.json"]).is_err());
         assert!(parse(&["check", "--format", "yaml", "a.json"]).is_err());
         assert!(parse(&["well-known"]).is_err());
-        assert!(parse(&["serve"]).is_err());
+        assert!(parse(&["serve", "--framework", "rocket"]).is_err());
+        assert!(parse(&["serve", "--listen", "not-an-address"]).is_err());
+        assert!(parse(&["serve", "--metadata"]).is_err());
+        assert!(parse(&["serve"]).is_ok(), "every serve argument has a default");
     }
 }
