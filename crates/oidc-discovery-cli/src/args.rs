@@ -295,6 +295,9 @@ mod tests {
         assert!(parse(&["serve", "--framework", "rocket"]).is_err());
         assert!(parse(&["serve", "--listen", "not-an-address"]).is_err());
         assert!(parse(&["serve", "--metadata"]).is_err());
-        assert!(parse(&["serve"]).is_ok(), "every serve argument has a default");
+        assert!(
+            parse(&["serve"]).is_ok(),
+            "every serve argument has a default"
+        );
     }
 }
