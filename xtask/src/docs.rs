@@ -100,6 +100,7 @@ fn group_title(group: &str) -> &'static str {
         "signed-metadata" => "Signed metadata",
         "mtls" => "Mutual-TLS endpoint aliases",
         "value" => "Values",
+        "retrieval" => "Retrieval",
         "fapi2" => "FAPI 2.0 Security Profile",
         _ => "Other",
     }

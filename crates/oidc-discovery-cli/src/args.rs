@@ -17,10 +17,10 @@ programs. `oidc-discovery check --help` and `oidc-discovery well-known --help` s
 
 Exit status:
   0  no errors (warnings and notes allowed)
-  1  a document breaks at least one rule (invalid JSON and a non-object count), or an issuer
-     is not usable
-  2  the tool could not do its job: bad arguments, an unreadable file or directory, an
-     unsupported source";
+  1  a document or its retrieval breaks at least one rule (invalid JSON, a non-object, a
+     wrong HTTP status or content type count), or an issuer is not usable
+  2  the tool could not do its job: bad arguments, an unreadable file or directory, a URL
+     that cannot be fetched at all (not a usable URL, no connection)";
 
 /// Check OpenID Connect Discovery 1.0 and OAuth 2.0 Authorization Server Metadata
 /// (RFC 8414) documents, and build the well-known URLs of an issuer.
@@ -119,8 +119,26 @@ Sources:
   FILE         a metadata document
   DIRECTORY    every *.json file in it, sorted by name (not recursive)
   -            standard input (at most once)
-  https://...  not supported yet: URL sources arrive with the HTTP client; until then save
-               the document and check the file, or pipe it in with `-`
+  https://...  a URL, fetched (see URL sources below)
+
+URL sources:
+  A URL that contains /.well-known/ is fetched as given, and the expected issuer is the one
+  it implies (https://a.example/t/.well-known/openid-configuration implies https://a.example/t;
+  since such a URL cannot show whether the issuer ends in `/`, an issuer that differs only by
+  that `/` is accepted, with an issuer-match-relaxed note). Any other URL is an issuer: its
+  well-known URL is built for the profile, RFC 8414 style for oauth
+  (https://a.example/.well-known/oauth-authorization-server/t) and OpenID Connect style for
+  oidc and fapi2 (https://a.example/t/.well-known/openid-configuration), and the document
+  must name exactly that issuer. --issuer, when given, replaces the expected issuer (compared
+  exactly).
+  The request is a GET with Accept: application/json. https is required, except on loopback
+  hosts (localhost, 127.0.0.0/8, [::1]), where http is allowed. Redirects are not followed.
+  The answer must be 200 with Content-Type application/json, a body of at most 1 MiB, within
+  10 s to connect and 30 s in all. A retrieval that breaks one of these rules is reported like
+  a document problem (retrieval-insecure, retrieval-redirect, retrieval-status,
+  retrieval-content-type, retrieval-too-large, retrieval-timeout, retrieval-interrupted;
+  exit status 1); a URL that is not usable, or a connection that cannot be made at all (DNS,
+  refused, TLS handshake), is a source that cannot be read (exit status 2).
 
 Formats:
   text  for people: problems grouped into errors, warnings and notes, each with its JSON
@@ -132,14 +150,15 @@ Formats:
            \"problems\": [{\"rule\", \"severity\", \"pointer\", \"message\", \"spec\"}]}
         `valid` is true exactly when no problem has severity \"error\"; `source` is the
         argument as given (\"-\" for standard input; DIRECTORY/NAME.json for a file found
-        in a directory). Several sources give JSON Lines, one object per readable source;
+        in a directory; a URL as typed, not the well-known URL built from it). Several sources give JSON Lines, one object per readable source;
         a source that cannot be read prints a message on standard error instead.
 
 Exit status:
   0  no errors in any source (warnings and notes allowed)
-  1  some document breaks at least one rule (invalid JSON and a non-object count)
-  2  the tool could not do its job: bad arguments, a source that cannot be read (this
-     wins over 1)"
+  1  some document or its retrieval breaks at least one rule (invalid JSON, a non-object,
+     a wrong HTTP status or content type, an issuer mismatch count)
+  2  the tool could not do its job: bad arguments, a source that cannot be read (a missing
+     file, a URL that is not usable or cannot be connected to); this wins over 1"
 )]
 pub(crate) struct CheckArgs {
     /// The profile to check against.
@@ -147,7 +166,8 @@ pub(crate) struct CheckArgs {
     pub(crate) profile: ProfileArg,
 
     /// The issuer every document must name (compared exactly; `issuer-mismatch` otherwise).
-    /// Without it, the issuer match is skipped.
+    /// Without it, a URL source's issuer is derived from the URL, and for files the issuer
+    /// match is skipped.
     #[arg(long, value_name = "ISSUER")]
     pub(crate) issuer: Option<String>,
 
@@ -155,7 +175,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 
-    /// Files, directories (their *.json files), or `-` for standard input.
+    /// Files, directories (their *.json files), `-` for standard input, or http(s) URLs.
     #[arg(value_name = "SOURCE", required = true, num_args = 1..)]
     pub(crate) sources: Vec<OsString>,
 }

@@ -1,12 +1,13 @@
-//! `oidc-discovery check`: read each source, validate it with `oidc-discovery-validate`, print
-//! the reports.
+//! `oidc-discovery check`: read each source (fetching URLs with `oidc-discovery-client`),
+//! validate it with `oidc-discovery-validate`, print the reports.
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use oidc_discovery_client::{Client, Source};
 use oidc_discovery_metadata::ProviderMetadata;
-use oidc_discovery_validate::{Options, Profile, validate_json};
+use oidc_discovery_validate::{Options, Problem, Profile, Report, Severity, validate_json};
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
@@ -33,12 +34,14 @@ enum Target {
     Stdin,
     /// A local file; the string is how it is named in output.
     File(PathBuf, String),
+    /// An `http` or `https` URL, as given.
+    Url(String),
     /// A source that cannot be checked: its name and why.
     Unusable(String, String),
 }
 
 /// Turns the `SOURCE` arguments into targets: a directory becomes its `*.json` files (sorted,
-/// not recursive); a URL is not supported yet.
+/// not recursive).
 fn expand(sources: &[OsString]) -> Vec<Target> {
     let mut targets = Vec::new();
     let mut stdin_seen = false;
@@ -55,12 +58,7 @@ fn expand(sources: &[OsString]) -> Vec<Target> {
                 targets.push(Target::Stdin);
             }
         } else if is_url(&name) {
-            targets.push(Target::Unusable(
-                name,
-                "URL sources are not supported yet: they arrive with the HTTP client. For now, \
-                 save the document and check the file, or pipe it in with `-`"
-                    .to_owned(),
-            ));
+            targets.push(Target::Url(name));
         } else {
             let path = PathBuf::from(source);
             if path.is_dir() {
@@ -106,6 +104,66 @@ fn json_files(directory: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// What a readable source gives.
+enum Input {
+    /// A document to validate, with its own options (`None`: the options of the command line).
+    Document(Vec<u8>, Option<Options>),
+    /// A report made without a document: the retrieval of a URL failed, breaking a rule.
+    Report(Report),
+}
+
+/// The HTTP client for URL sources and the runtime it runs on, made for the first URL.
+struct Fetcher {
+    runtime: tokio::runtime::Runtime,
+    client: Client,
+}
+
+impl Fetcher {
+    fn new() -> Result<Self, String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|error| format!("cannot start the HTTP client: {error}"))?;
+        let client = {
+            let _context = runtime.enter();
+            Client::new().map_err(|error| error.to_string())?
+        };
+        Ok(Self { runtime, client })
+    }
+
+    /// Retrieves `url` (a metadata URL, or an issuer whose well-known URL is built for
+    /// `profile`). A failure that breaks a retrieval rule is a report with that one problem;
+    /// one where the tool could not do its job (an unusable URL, no connection) is `Err`.
+    fn read(&self, url: &str, profile: Profile, issuer: Option<&str>) -> Result<Input, String> {
+        let source = Source::from_url(url);
+        match self
+            .runtime
+            .block_on(self.client.retrieve(&source, profile))
+        {
+            Ok(retrieved) => {
+                let options = match issuer {
+                    Some(issuer) => Options::expecting(issuer),
+                    None => self.client.options_for(&retrieved),
+                };
+                Ok(Input::Document(retrieved.body.to_vec(), Some(options)))
+            }
+            Err(error) => match error.rule() {
+                Some(rule) => Ok(Input::Report(Report::new(
+                    profile,
+                    vec![Problem {
+                        rule: rule.id,
+                        severity: rule.severity(profile).unwrap_or(Severity::Error),
+                        pointer: String::new(),
+                        message: error.to_string(),
+                        spec: rule.spec,
+                    }],
+                ))),
+                None => Err(error.to_string()),
+            },
+        }
+    }
+}
+
 /// Runs `check`.
 pub(crate) fn run(args: &CheckArgs, io: &mut Io<'_>) -> Status {
     match run_inner(args, io) {
@@ -131,24 +189,35 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     };
     let targets = expand(&args.sources);
     let several = targets.len() > 1;
+    let mut fetcher: Option<Result<Fetcher, String>> = None;
     let (mut valid, mut invalid, mut unreadable) = (0, 0, 0);
     for target in &targets {
-        let read = match target {
+        let (source, read) = match target {
             Target::Stdin => {
                 let mut bytes = Vec::new();
-                io.stdin
-                    .read_to_end(&mut bytes)
-                    .map(|_| ("-", bytes))
-                    .map_err(|error| ("-", error.to_string()))
+                let read = io.stdin.read_to_end(&mut bytes);
+                let read = read.map(|_| Input::Document(bytes, None));
+                ("-", read.map_err(|error| error.to_string()))
             }
-            Target::File(path, name) => std::fs::read(path)
-                .map(|bytes| (name.as_str(), bytes))
-                .map_err(|error| (name.as_str(), error.to_string())),
-            Target::Unusable(name, reason) => Err((name.as_str(), reason.clone())),
+            Target::File(path, name) => (
+                name.as_str(),
+                std::fs::read(path)
+                    .map(|bytes| Input::Document(bytes, None))
+                    .map_err(|error| error.to_string()),
+            ),
+            Target::Url(url) => {
+                let read = fetcher
+                    .get_or_insert_with(Fetcher::new)
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|fetcher| fetcher.read(url, profile, args.issuer.as_deref()));
+                (url.as_str(), read)
+            }
+            Target::Unusable(name, reason) => (name.as_str(), Err(reason.clone())),
         };
-        let (source, bytes) = match read {
+        let read = match read {
             Ok(read) => read,
-            Err((source, reason)) => {
+            Err(reason) => {
                 unreadable += 1;
                 writeln!(
                     io.err,
@@ -159,8 +228,20 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
                 continue;
             }
         };
-        let checked = validate_json(&bytes, profile, &options);
-        if checked.report.is_valid() {
+        let (report, excerpt) = match read {
+            Input::Document(bytes, own_options) => {
+                let checked =
+                    validate_json(&bytes, profile, own_options.as_ref().unwrap_or(&options));
+                let excerpt = if checked.metadata.is_none() && args.format == Format::Text {
+                    syntax_excerpt(&bytes)
+                } else {
+                    None
+                };
+                (checked.report, excerpt)
+            }
+            Input::Report(report) => (report, None),
+        };
+        if report.is_valid() {
             valid += 1;
         } else {
             invalid += 1;
@@ -168,19 +249,13 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
         match args.format {
             Format::Json => io
                 .out
-                .write_all(render::json_report(&checked.report, source).as_bytes())?,
+                .write_all(render::json_report(&report, source).as_bytes())?,
             Format::Text => {
                 if several && valid + invalid > 1 {
                     io.out.write_all(b"\n")?;
                 }
-                let excerpt = if checked.metadata.is_none() {
-                    syntax_excerpt(&bytes)
-                } else {
-                    None
-                };
                 io.out.write_all(
-                    render::text_report(&checked.report, source, excerpt.as_ref(), io.out_paint)
-                        .as_bytes(),
+                    render::text_report(&report, source, excerpt.as_ref(), io.out_paint).as_bytes(),
                 )?;
             }
         }
@@ -290,6 +365,18 @@ mod tests {
     }
 
     #[test]
+    fn urls_are_fetched_not_opened() {
+        let targets = expand(&["https://a.example".into(), "http://x/.well-known/y".into()]);
+        assert_eq!(
+            targets,
+            [
+                Target::Url("https://a.example".to_owned()),
+                Target::Url("http://x/.well-known/y".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn stdin_once() {
         let targets = expand(&["-".into(), "-".into()]);
         assert_eq!(targets[0], Target::Stdin);
@@ -315,7 +402,8 @@ mod tests {
 
     #[test]
     fn several_sources_in_text_end_with_the_overall_line() {
-        let run = check(&["-", "https://a.example"], Format::Text, "{");
+        // An issuer URL without a host: no well-known URL can be built, nothing is fetched.
+        let run = check(&["-", "https://"], Format::Text, "{");
         assert_eq!(run.status, Status::Failure);
         assert!(
             run.out
@@ -323,10 +411,6 @@ mod tests {
             "{}",
             run.out
         );
-        assert!(
-            run.err.contains("arrive with the HTTP client"),
-            "{}",
-            run.err
-        );
+        assert!(run.err.contains("cannot check https://: "), "{}", run.err);
     }
 }

@@ -2,17 +2,18 @@
 //!
 //! * `oidc-discovery check [--profile oauth|oidc|fapi2] [--issuer ISSUER] [--format text|json]
 //!   SOURCE...` validates OpenID Connect Discovery 1.0 / RFC 8414 metadata documents (files,
-//!   directories of `*.json` files, or `-` for standard input) with `oidc-discovery-validate`
-//!   and prints every problem: a readable report, or one JSON object per source.
+//!   directories of `*.json` files, `-` for standard input, or http(s) URLs fetched with
+//!   `oidc-discovery-client`) with `oidc-discovery-validate` and prints every problem: a
+//!   readable report, or one JSON object per source.
 //! * `oidc-discovery well-known [--format text|json] ISSUER` prints the two well-known
 //!   metadata URLs of an issuer.
 //! * `oidc-discovery serve [--framework axum|actix-web|warp] [--listen ADDR] [--metadata FILE]`
 //!   serves a document (by default an embedded example provider) through one of the three
 //!   framework adapters, until Ctrl-C.
 //!
-//! Exit status: 0 no errors; 1 a document breaks a rule (or an issuer is not usable); 2 the
-//! tool could not do its job (bad arguments, a source that cannot be read). The binary holds
-//! no validation rule of its own.
+//! Exit status: 0 no errors; 1 a document or its retrieval breaks a rule (or an issuer is not
+//! usable); 2 the tool could not do its job (bad arguments, a source that cannot be read or
+//! fetched at all). The binary holds no validation rule of its own.
 
 mod args;
 mod check;

@@ -94,7 +94,10 @@ pub struct Report {
 }
 
 impl Report {
-    pub(crate) fn new(profile: Profile, mut problems: Vec<Problem>) -> Self {
+    /// A report of `problems` under `profile`, sorted and deduplicated like every report (for
+    /// tools that add problems of their own, such as a failed retrieval).
+    #[must_use]
+    pub fn new(profile: Profile, mut problems: Vec<Problem>) -> Self {
         problems.sort_by(|a, b| {
             a.severity
                 .cmp(&b.severity)

@@ -305,6 +305,31 @@ rules! {
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (extensible registries)",
         "A value is not in its registry; clients may not understand it.";
 
+    // ── Retrieval (fetching a document over HTTP) ───────────────────────────────────────────
+    RETRIEVAL_INSECURE = "retrieval-insecure", "retrieval", ["WK-3", "VAL-3"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §7.1; RFC 8414 §3, §6.1",
+        "The metadata is fetched over https (http only from a loopback host).";
+    RETRIEVAL_STATUS = "retrieval-status", "retrieval", [], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "A successful metadata response has status 200 OK.";
+    RETRIEVAL_REDIRECT = "retrieval-redirect", "retrieval", [], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "The metadata is served at its well-known URL, not through a redirect (a redirect is followed only when allowed, to the same https origin).",
+        rationale: "Neither specification allows a redirect for the metadata request, and following one to another origin lets that origin answer for the issuer; clients may opt in to same-origin https redirects.";
+    RETRIEVAL_CONTENT_TYPE = "retrieval-content-type", "retrieval", [], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+        "The response's Content-Type is `application/json` (parameters such as charset allowed).";
+    RETRIEVAL_TOO_LARGE = "retrieval-too-large", "retrieval", [], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2 (no limit is specified)",
+        "The response body stays within the client's size limit (1 MiB by default).",
+        rationale: "No specification sets a limit; real documents are at most a few KiB, so a body over the limit is refused while it is read, keeping memory bounded.";
+    RETRIEVAL_TIMEOUT = "retrieval-timeout", "retrieval", [], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4 (no limit is specified)",
+        "The server answers within the client's time limits (10 s to connect, 30 s in all by default).";
+    RETRIEVAL_INTERRUPTED = "retrieval-interrupted", "retrieval", [], [E, E, E],
+        "RFC 9112 §6",
+        "The response arrives whole (the connection is not closed mid-body).";
+
     // ── FAPI 2.0 Security Profile ─────────────────────────────────────────────────────────
     FAPI2_PAR = "fapi2-par", "fapi2", [], [N, N, E],
         "FAPI 2.0 Security Profile §5.3.2.1, §5.3.2.2; RFC 9126 §5",

@@ -2853,7 +2853,13 @@ fn every_case_behaves_as_the_table_says() {
 #[test]
 fn every_rule_has_a_triggering_and_a_near_miss_case() {
     let cases = cases();
-    let registered: BTreeSet<&str> = RULES.iter().map(|rule| rule.id).collect();
+    // Retrieval rules judge an HTTP exchange, not a document: the client's and the CLI's
+    // tests trigger them against misbehaving loopback servers.
+    let registered: BTreeSet<&str> = RULES
+        .iter()
+        .filter(|rule| rule.group != "retrieval")
+        .map(|rule| rule.id)
+        .collect();
     let mut problems = Vec::new();
     for case in &cases {
         if !registered.contains(case.rule) {

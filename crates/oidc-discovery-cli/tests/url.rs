@@ -1,0 +1,381 @@
+//! `check` with URL sources: the binary, run as a process, against small HTTP servers on
+//! loopback (http is allowed there).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use serde_json::Value;
+
+/// A server on `127.0.0.1`, answering every request with `respond(path, port)` and recording
+/// the paths requested.
+struct Server {
+    port: u16,
+    paths: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(respond: impl Fn(&str, u16) -> Vec<u8> + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let paths = Arc::new(Mutex::new(Vec::new()));
+        let respond = Arc::new(respond);
+        let seen = Arc::clone(&paths);
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let (respond, seen) = (Arc::clone(&respond), Arc::clone(&seen));
+                thread::spawn(move || {
+                    if let Some(path) = request_path(&stream) {
+                        seen.lock().unwrap().push(path.clone());
+                        let mut stream = stream;
+                        let _ = stream.write_all(&respond(&path, port));
+                        let _ = stream.flush();
+                    }
+                });
+            }
+        });
+        Self { port, paths }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    fn issuer(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.paths.lock().unwrap().clone()
+    }
+}
+
+/// The path of the request line; the headers are read up to the empty line.
+fn request_path(stream: &TcpStream) -> Option<String> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let path = line.split_whitespace().nth(1)?.to_owned();
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 || header == "\r\n" || header == "\n" {
+            break;
+        }
+    }
+    Some(path)
+}
+
+/// A whole HTTP/1.1 response that closes the connection.
+fn response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str("\r\n");
+    out.push_str(body);
+    out.into_bytes()
+}
+
+fn json(body: &str) -> Vec<u8> {
+    response("200 OK", &[("Content-Type", "application/json")], body)
+}
+
+fn not_found() -> Vec<u8> {
+    response(
+        "404 Not Found",
+        &[("Content-Type", "text/plain")],
+        "not found",
+    )
+}
+
+/// A valid OpenID Provider document naming `issuer` (its endpoints stay on https).
+fn document(issuer: &str) -> String {
+    serde_json::json!({
+        "issuer": issuer,
+        "authorization_endpoint": "https://id.example.com/authorize",
+        "token_endpoint": "https://id.example.com/token",
+        "jwks_uri": "https://id.example.com/jwks.json",
+        "scopes_supported": ["openid"],
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "code_challenge_methods_supported": ["S256"]
+    })
+    .to_string()
+}
+
+/// Serves the document of issuer `http://127.0.0.1:PORT` + `suffix` at `path` only.
+fn serve_document(path: &'static str, suffix: &'static str) -> Server {
+    Server::start(move |requested, port| {
+        if requested == path {
+            json(&document(&format!("http://127.0.0.1:{port}{suffix}")))
+        } else {
+            not_found()
+        }
+    })
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oidc-discovery"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited, not killed")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Runs `check --format json ARGS…` and returns the status and the one JSON object.
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let output = run(&[&["check", "--format", "json"], args].concat());
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "{out}\n{}", stderr(&output));
+    (code(&output), serde_json::from_str(&out).unwrap())
+}
+
+fn rules(report: &Value) -> Vec<&str> {
+    report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|problem| problem["rule"].as_str().unwrap())
+        .collect()
+}
+
+/// The report of a failed retrieval: exactly the contract's members, one error about the
+/// whole document.
+fn assert_retrieval_failure(report: &Value, source: &str, rule: &str) {
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 4, "{report}");
+    assert_eq!(report["valid"], false, "{report}");
+    assert_eq!(report["profile"], "oidc", "{report}");
+    assert_eq!(report["source"], source, "{report}");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{report}");
+    let problem = &problems[0];
+    assert_eq!(problem.as_object().unwrap().len(), 5, "{report}");
+    assert_eq!(problem["rule"], rule, "{report}");
+    assert_eq!(problem["severity"], "error", "{report}");
+    assert_eq!(problem["pointer"], "", "{report}");
+    assert!(!problem["message"].as_str().unwrap().is_empty(), "{report}");
+    assert!(!problem["spec"].as_str().unwrap().is_empty(), "{report}");
+}
+
+#[test]
+fn an_issuer_source_builds_the_openid_configuration_url() {
+    let server = serve_document("/.well-known/openid-configuration", "");
+    let issuer = server.issuer();
+    let output = run(&["check", &issuer]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        stdout(&output).ends_with(&format!(" — {issuer}\n")),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(server.paths(), ["/.well-known/openid-configuration"]);
+}
+
+#[test]
+fn a_metadata_url_is_fetched_as_given() {
+    let server = serve_document("/.well-known/openid-configuration", "");
+    let url = format!("{}/.well-known/openid-configuration", server.issuer());
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 0, "{report}");
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["source"], url.as_str());
+    assert!(!rules(&report).contains(&"issuer-mismatch"), "{report}");
+    assert_eq!(server.paths(), ["/.well-known/openid-configuration"]);
+}
+
+#[test]
+fn the_oauth_profile_requests_the_rfc_8414_url() {
+    let server = serve_document("/.well-known/oauth-authorization-server", "");
+    let output = run(&["check", "--profile", "oauth", &server.issuer()]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert_eq!(server.paths(), ["/.well-known/oauth-authorization-server"]);
+}
+
+#[test]
+fn a_status_other_than_200_breaks_retrieval_status() {
+    let server = Server::start(|_, _| not_found());
+    let url = server.issuer();
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 1);
+    assert_retrieval_failure(&report, &url, "retrieval-status");
+
+    // The text report looks like any other.
+    let output = run(&["check", &url]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(text.starts_with("errors\n  (document)  "), "{text}");
+    assert!(text.contains("404"), "{text}");
+    assert!(text.contains("[retrieval-status · "), "{text}");
+    assert!(
+        text.ends_with(&format!("✗ oidc: 1 error — {url}\n")),
+        "{text}"
+    );
+}
+
+#[test]
+fn html_breaks_retrieval_content_type() {
+    let server =
+        Server::start(|_, _| response("200 OK", &[("Content-Type", "text/html")], "<html></html>"));
+    let url = server.issuer();
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 1);
+    assert_retrieval_failure(&report, &url, "retrieval-content-type");
+}
+
+#[test]
+fn a_redirect_is_not_followed() {
+    let server = Server::start(|path, port| {
+        if path == "/.well-known/openid-configuration" {
+            let location = format!("http://127.0.0.1:{port}/elsewhere");
+            response("302 Found", &[("Location", &location)], "")
+        } else {
+            json(&document(&format!("http://127.0.0.1:{port}")))
+        }
+    });
+    let url = server.issuer();
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 1);
+    assert_retrieval_failure(&report, &url, "retrieval-redirect");
+    assert_eq!(server.paths(), ["/.well-known/openid-configuration"]);
+}
+
+#[test]
+fn another_issuer_is_a_mismatch() {
+    let server = Server::start(|_, _| json(&document("https://id.example.com")));
+    let (status, report) = check_json(&[&server.issuer()]);
+    assert_eq!(status, 1);
+    assert_eq!(report["valid"], false);
+    assert!(rules(&report).contains(&"issuer-mismatch"), "{report}");
+}
+
+#[test]
+fn a_trailing_slash_is_relaxed_for_a_metadata_url_with_a_note() {
+    let server = serve_document("/.well-known/openid-configuration", "/");
+    let url = format!("{}/.well-known/openid-configuration", server.issuer());
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 0, "{report}");
+    let relaxed = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|problem| problem["rule"] == "issuer-match-relaxed")
+        .unwrap_or_else(|| panic!("no issuer-match-relaxed: {report}"));
+    assert_eq!(relaxed["severity"], "info");
+
+    // An issuer source is exact: `http://127.0.0.1:PORT` is not `http://127.0.0.1:PORT/`.
+    let (status, report) = check_json(&[&server.issuer()]);
+    assert_eq!(status, 1);
+    assert!(rules(&report).contains(&"issuer-mismatch"), "{report}");
+}
+
+#[test]
+fn an_explicit_issuer_overrides_the_derived_one() {
+    let server = Server::start(|_, _| json(&document("https://id.example.com")));
+    let url = format!("{}/.well-known/openid-configuration", server.issuer());
+    let (status, report) = check_json(&["--issuer", "https://id.example.com", &url]);
+    assert_eq!(status, 0, "{report}");
+    assert!(!rules(&report).contains(&"issuer-mismatch"), "{report}");
+
+    // And it is exact: no trailing-slash relaxation, even for a metadata URL.
+    let server = serve_document("/.well-known/openid-configuration", "/");
+    let url = format!("{}/.well-known/openid-configuration", server.issuer());
+    let (status, report) = check_json(&["--issuer", &server.issuer(), &url]);
+    assert_eq!(status, 1);
+    assert!(rules(&report).contains(&"issuer-mismatch"), "{report}");
+}
+
+#[test]
+fn a_body_that_is_not_json_breaks_json_syntax() {
+    let server = Server::start(|_, _| json("{\"issuer\": "));
+    let url = server.issuer();
+    let (status, report) = check_json(&[&url]);
+    assert_eq!(status, 1);
+    assert_eq!(rules(&report), ["json-syntax"], "{report}");
+    assert_eq!(report["source"], url.as_str());
+
+    // The text report shows the line, as for a file.
+    let output = run(&["check", &url]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("    1 | {\"issuer\": \n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn no_connection_exits_2_with_a_message() {
+    // A port that was free a moment ago.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    for format in ["text", "json"] {
+        let output = run(&["check", "--format", format, &url]);
+        assert_eq!(code(&output), 2);
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("cannot check {url}: ")),
+            "{message}"
+        );
+        assert!(message.contains("cannot connect"), "{message}");
+    }
+}
+
+#[test]
+fn http_off_loopback_breaks_retrieval_insecure_without_connecting() {
+    for url in [
+        "http://example.invalid/.well-known/openid-configuration",
+        "http://example.invalid",
+    ] {
+        let (status, report) = check_json(&[url]);
+        assert_eq!(status, 1);
+        assert_retrieval_failure(&report, url, "retrieval-insecure");
+    }
+}
+
+#[test]
+fn several_url_sources_exit_with_the_worst_status() {
+    let server = serve_document("/.well-known/openid-configuration", "");
+    let unused = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dead = format!("http://127.0.0.1:{unused}");
+    let output = run(&["check", &server.issuer(), "http://example.invalid", &dead]);
+    // A source that cannot be read wins; the others are still checked.
+    assert_eq!(code(&output), 2);
+    assert!(
+        stdout(&output).ends_with("\n3 sources: 1 valid, 1 invalid, 1 unreadable\n"),
+        "{}",
+        stdout(&output)
+    );
+}

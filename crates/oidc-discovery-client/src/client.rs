@@ -1,0 +1,558 @@
+//! [`Client`]: one verified retrieval.
+
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use oidc_discovery_validate::well_known::{
+    OPENID_CONFIGURATION, issuer_from_metadata_url, oauth_authorization_server_url,
+    openid_configuration_url, rfc8414_url,
+};
+use oidc_discovery_validate::{IssuerMatchOptions, Options, Profile, ProfileKind, Validated};
+use url::Url;
+
+use crate::{DiscoveryError, FetchError};
+
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Source {
+    /// An issuer: the well-known URL is built for the profile, and the document's `issuer` must
+    /// equal this string.
+    Issuer(String),
+    /// A metadata URL given directly: fetched as is; the expected issuer is the one the URL
+    /// implies (OpenID Connect Discovery §4, RFC 8414 §3).
+    MetadataUrl(String),
+}
+
+impl Source {
+    /// An issuer source.
+    #[must_use]
+    pub fn issuer(issuer: impl Into<String>) -> Self {
+        Self::Issuer(issuer.into())
+    }
+
+    /// A metadata URL source.
+    #[must_use]
+    pub fn metadata_url(url: impl Into<String>) -> Self {
+        Self::MetadataUrl(url.into())
+    }
+
+    /// A URL as the CLI takes it: one that contains `/.well-known/` is a metadata URL, any other
+    /// an issuer.
+    #[must_use]
+    pub fn from_url(url: &str) -> Self {
+        if url.contains("/.well-known/") {
+            Self::metadata_url(url)
+        } else {
+            Self::issuer(url)
+        }
+    }
+}
+
+/// Whether redirects are followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Redirects {
+    /// Never (the default): a 3xx is an error.
+    #[default]
+    None,
+    /// Only to the same origin, over https (at most 5).
+    SameOriginHttps,
+}
+
+/// How the client fetches.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Config {
+    /// Time to establish a connection (default 10 s).
+    pub connect_timeout: Duration,
+    /// Time for the whole exchange, body included (default 30 s).
+    pub timeout: Duration,
+    /// The largest body accepted, enforced while reading (default 1 MiB).
+    pub max_body_bytes: usize,
+    /// Allow `http` on hosts that are not loopback hosts (default `false`).
+    pub allow_insecure_http: bool,
+    /// Redirect policy (default: none).
+    pub redirects: Redirects,
+    /// RFC 8414 §5: for an issuer with a path under `oidc`/`fapi2`, try the inserted location
+    /// (`/.well-known/openid-configuration/{path}`) first and the appended one after a retrieval
+    /// failure (default `false`).
+    pub rfc8414_fallback: bool,
+    /// Opt-in relaxations of the exact issuer comparison.
+    pub issuer_match: IssuerMatchOptions,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_body_bytes: 1024 * 1024,
+            allow_insecure_http: false,
+            redirects: Redirects::None,
+            rfc8414_fallback: false,
+            issuer_match: IssuerMatchOptions::default(),
+        }
+    }
+}
+
+/// A retrieved (not yet validated) document.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Retrieved {
+    /// The URL it was finally fetched from.
+    pub url: String,
+    /// The issuer the document must state.
+    pub expected_issuer: String,
+    /// Whether the expected issuer was derived from a metadata URL, so that a terminating `/`
+    /// of the real issuer cannot be known (both spellings give the same URL).
+    pub issuer_from_url: bool,
+    /// The body.
+    pub body: Bytes,
+    /// `Cache-Control: max-age` (`Some(ZERO)` for `no-store`/`no-cache`).
+    pub max_age: Option<Duration>,
+}
+
+/// Fetches and verifies documents. Cheap to clone (the connection pool is shared).
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    config: Config,
+}
+
+const MAX_REDIRECTS: usize = 5;
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => false,
+    }
+}
+
+/// `max-age` from a `Cache-Control` value.
+fn max_age(value: &str) -> Option<Duration> {
+    let mut result = None;
+    for directive in value.split(',').map(str::trim) {
+        let lower = directive.to_ascii_lowercase();
+        if lower == "no-store" || lower == "no-cache" {
+            return Some(Duration::ZERO);
+        }
+        if let Some(seconds) = lower.strip_prefix("max-age=") {
+            result = seconds
+                .trim_matches('"')
+                .parse()
+                .ok()
+                .map(Duration::from_secs);
+        }
+    }
+    result
+}
+
+impl Client {
+    /// A client with the default [`Config`].
+    ///
+    /// # Errors
+    ///
+    /// When the TLS stack cannot be set up.
+    pub fn new() -> Result<Self, FetchError> {
+        Self::with_config(Config::default())
+    }
+
+    /// A client with `config`.
+    ///
+    /// # Errors
+    ///
+    /// When the TLS stack cannot be set up.
+    pub fn with_config(config: Config) -> Result<Self, FetchError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("oidc-discovery/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| FetchError::Connect {
+                url: String::new(),
+                reason: format!("cannot set up the HTTP client: {error}"),
+            })?;
+        Ok(Self { http, config })
+    }
+
+    /// The configuration.
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    fn check_scheme(&self, url: &Url) -> Result<(), FetchError> {
+        match url.scheme() {
+            "https" => Ok(()),
+            "http" if is_loopback(url) || self.config.allow_insecure_http => Ok(()),
+            "http" => Err(FetchError::Insecure {
+                url: url.to_string(),
+            }),
+            other => Err(FetchError::InvalidUrl(format!(
+                "{url} has the scheme {other}; only https (and http on loopback) can be fetched"
+            ))),
+        }
+    }
+
+    fn classify(&self, error: &reqwest::Error, url: &str) -> FetchError {
+        if error.is_timeout() {
+            let after = if error.is_connect() {
+                self.config.connect_timeout
+            } else {
+                self.config.timeout
+            };
+            FetchError::Timeout {
+                url: url.to_owned(),
+                after,
+            }
+        } else if error.is_connect() {
+            FetchError::Connect {
+                url: url.to_owned(),
+                reason: root_cause(error),
+            }
+        } else {
+            FetchError::Interrupted {
+                url: url.to_owned(),
+                reason: root_cause(error),
+            }
+        }
+    }
+
+    /// Fetches one URL with every check of retrieval (scheme, redirects, status, content type,
+    /// size, time). Returns the final URL, the body and `max-age`.
+    ///
+    /// # Errors
+    ///
+    /// The [`FetchError`] of the first check that fails.
+    pub async fn fetch(&self, url: &str) -> Result<(String, Bytes, Option<Duration>), FetchError> {
+        let mut current = Url::parse(url)
+            .map_err(|error| FetchError::InvalidUrl(format!("{url} is not a URL: {error}")))?;
+        for _ in 0..=MAX_REDIRECTS {
+            self.check_scheme(&current)?;
+            let shown = current.to_string();
+            let mut response = self
+                .http
+                .get(current.clone())
+                .header(reqwest::header::ACCEPT, "application/json")
+                .send()
+                .await
+                .map_err(|error| self.classify(&error, &shown))?;
+            let status = response.status();
+            // Only these are redirects; any other 3xx (a 304 we never asked for, 300) is a
+            // status that is not 200.
+            if matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+                let location = response
+                    .headers()
+                    .get(reqwest::header::LOCATION)
+                    .and_then(|value| value.to_str().ok())
+                    .map(str::to_owned);
+                if self.config.redirects == Redirects::SameOriginHttps {
+                    if let Some(target) = location.as_deref().and_then(|l| current.join(l).ok()) {
+                        if target.scheme() == "https" && target.origin() == current.origin() {
+                            current = target;
+                            continue;
+                        }
+                    }
+                    return Err(FetchError::Redirect {
+                        url: shown,
+                        status: status.as_u16(),
+                        location,
+                        policy: " (only same-origin https redirects are allowed)",
+                    });
+                }
+                return Err(FetchError::Redirect {
+                    url: shown,
+                    status: status.as_u16(),
+                    location,
+                    policy: "",
+                });
+            }
+            if status != reqwest::StatusCode::OK {
+                return Err(FetchError::Status {
+                    url: shown,
+                    status: status.as_u16(),
+                });
+            }
+            let content_type = response
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+            let essence = content_type.as_deref().map(|value| {
+                value
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_ascii_lowercase()
+            });
+            if essence.as_deref() != Some("application/json") {
+                return Err(FetchError::ContentType {
+                    url: shown,
+                    content_type,
+                });
+            }
+            let limit = self.config.max_body_bytes;
+            if response
+                .content_length()
+                .is_some_and(|length| length > limit as u64)
+            {
+                return Err(FetchError::TooLarge { url: shown, limit });
+            }
+            let max_age = response
+                .headers()
+                .get(reqwest::header::CACHE_CONTROL)
+                .and_then(|value| value.to_str().ok())
+                .and_then(max_age);
+            let mut body = BytesMut::new();
+            while let Some(chunk) = response
+                .chunk()
+                .await
+                .map_err(|error| self.classify(&error, &shown))?
+            {
+                if body.len() + chunk.len() > limit {
+                    return Err(FetchError::TooLarge { url: shown, limit });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            return Ok((shown, body.freeze(), max_age));
+        }
+        Err(FetchError::Redirect {
+            url: url.to_owned(),
+            status: 0,
+            location: None,
+            policy: " (too many redirects)",
+        })
+    }
+
+    /// The URLs to try for `source` under `profile`, in order, and the expected issuer.
+    fn plan(
+        &self,
+        source: &Source,
+        profile: Profile,
+    ) -> Result<(Vec<String>, String, bool), FetchError> {
+        let invalid = |error: oidc_discovery_validate::well_known::WellKnownError| {
+            FetchError::InvalidUrl(error.to_string())
+        };
+        match source {
+            Source::MetadataUrl(url) => {
+                let implied = issuer_from_metadata_url(url).map_err(invalid)?;
+                Ok((vec![url.clone()], implied.issuer, true))
+            }
+            Source::Issuer(issuer) => {
+                let urls = match profile {
+                    Profile::OAuth => {
+                        vec![oauth_authorization_server_url(issuer).map_err(invalid)?]
+                    }
+                    _ => {
+                        let appended = openid_configuration_url(issuer).map_err(invalid)?;
+                        let inserted =
+                            rfc8414_url(issuer, OPENID_CONFIGURATION).map_err(invalid)?;
+                        if self.config.rfc8414_fallback && inserted != appended {
+                            vec![inserted, appended]
+                        } else {
+                            vec![appended]
+                        }
+                    }
+                };
+                Ok((urls, issuer.clone(), false))
+            }
+        }
+    }
+
+    /// Retrieves the document of `source` for `profile` (building the well-known URL for an
+    /// issuer, with the RFC 8414 §5 fallback when configured), without validating it.
+    ///
+    /// # Errors
+    ///
+    /// The [`FetchError`] of the last URL tried.
+    pub async fn retrieve(
+        &self,
+        source: &Source,
+        profile: Profile,
+    ) -> Result<Retrieved, FetchError> {
+        let (urls, expected_issuer, issuer_from_url) = self.plan(source, profile)?;
+        let mut last = None;
+        for url in urls {
+            match self.fetch(&url).await {
+                Ok((url, body, max_age)) => {
+                    return Ok(Retrieved {
+                        url,
+                        expected_issuer,
+                        issuer_from_url,
+                        body,
+                        max_age,
+                    });
+                }
+                Err(error @ (FetchError::InvalidUrl(_) | FetchError::Insecure { .. })) => {
+                    return Err(error);
+                }
+                Err(error) => last = Some(error),
+            }
+        }
+        Err(last.unwrap_or_else(|| FetchError::InvalidUrl("no URL to fetch".to_owned())))
+    }
+
+    /// The validation options for a retrieved document: the expected issuer, the configured
+    /// relaxations, and — when the issuer was derived from a metadata URL, which cannot show a
+    /// terminating `/` — the trailing-slash relaxation (reported as a note when it is needed).
+    #[must_use]
+    pub fn options_for(&self, retrieved: &Retrieved) -> Options {
+        let mut options = Options::expecting(retrieved.expected_issuer.clone());
+        options.issuer_match = self.config.issuer_match;
+        if retrieved.issuer_from_url {
+            options.issuer_match.ignore_trailing_slash = true;
+        }
+        options
+    }
+
+    /// Retrieves, parses and validates the document of `source` under `P`, returning it with
+    /// its `max-age`.
+    ///
+    /// # Errors
+    ///
+    /// [`DiscoveryError::Fetch`] when retrieval fails, [`DiscoveryError::Invalid`] when the
+    /// document breaks a rule of `P` (including an issuer mismatch).
+    pub async fn discover_with_max_age<P: ProfileKind>(
+        &self,
+        source: &Source,
+    ) -> Result<(Validated<P>, Option<Duration>), DiscoveryError> {
+        let retrieved = self.retrieve(source, P::PROFILE).await?;
+        let options = self.options_for(&retrieved);
+        let checked = oidc_discovery_validate::validate_json(&retrieved.body, P::PROFILE, &options);
+        let validated =
+            checked
+                .into_validated::<P>()
+                .map_err(|report| DiscoveryError::Invalid {
+                    url: retrieved.url,
+                    report: Box::new(report),
+                })?;
+        Ok((validated, retrieved.max_age))
+    }
+
+    /// Retrieves, parses and validates the document of `source` under `P`.
+    ///
+    /// # Errors
+    ///
+    /// As [`discover_with_max_age`](Self::discover_with_max_age).
+    pub async fn discover<P: ProfileKind>(
+        &self,
+        source: &Source,
+    ) -> Result<Validated<P>, DiscoveryError> {
+        self.discover_with_max_age(source)
+            .await
+            .map(|(validated, _)| validated)
+    }
+}
+
+/// The innermost cause of an error, for a readable message.
+fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_age_is_read_from_cache_control() {
+        for (value, expected) in [
+            ("public, max-age=3600", Some(3600)),
+            ("max-age=60, must-revalidate", Some(60)),
+            ("MAX-AGE=5", Some(5)),
+            ("no-store", Some(0)),
+            ("private, no-cache", Some(0)),
+            ("public", None),
+            ("max-age=abc", None),
+        ] {
+            assert_eq!(max_age(value), expected.map(Duration::from_secs), "{value}");
+        }
+    }
+
+    #[test]
+    fn urls_follow_the_profile_and_the_fallback_policy() {
+        let client = Client::new().unwrap();
+        let issuer = Source::issuer("https://as.example.com/tenant");
+        let (urls, expected, from_url) = client.plan(&issuer, Profile::OAuth).unwrap();
+        assert_eq!(
+            urls,
+            ["https://as.example.com/.well-known/oauth-authorization-server/tenant"]
+        );
+        assert_eq!(
+            (expected.as_str(), from_url),
+            ("https://as.example.com/tenant", false)
+        );
+        let (urls, _, _) = client.plan(&issuer, Profile::Oidc).unwrap();
+        assert_eq!(
+            urls,
+            ["https://as.example.com/tenant/.well-known/openid-configuration"]
+        );
+        let fallback = Client::with_config(Config {
+            rfc8414_fallback: true,
+            ..Config::default()
+        })
+        .unwrap();
+        let (urls, _, _) = fallback.plan(&issuer, Profile::Oidc).unwrap();
+        assert_eq!(
+            urls,
+            [
+                "https://as.example.com/.well-known/openid-configuration/tenant",
+                "https://as.example.com/tenant/.well-known/openid-configuration"
+            ]
+        );
+        let (urls, expected, from_url) = client
+            .plan(
+                &Source::from_url(
+                    "https://login.example.com/realms/x/.well-known/openid-configuration",
+                ),
+                Profile::Oidc,
+            )
+            .unwrap();
+        assert_eq!(
+            urls,
+            ["https://login.example.com/realms/x/.well-known/openid-configuration"]
+        );
+        assert_eq!(
+            (expected.as_str(), from_url),
+            ("https://login.example.com/realms/x", true)
+        );
+    }
+
+    #[test]
+    fn insecure_and_unusable_urls_are_refused_before_any_request() {
+        let client = Client::new().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        for (url, insecure) in [
+            (
+                "http://as.example.com/.well-known/openid-configuration",
+                true,
+            ),
+            ("ftp://as.example.com/x", false),
+            ("not a url", false),
+        ] {
+            let error = runtime.block_on(client.fetch(url)).unwrap_err();
+            assert_eq!(
+                matches!(error, FetchError::Insecure { .. }),
+                insecure,
+                "{url}: {error}"
+            );
+            assert!(
+                matches!(
+                    error,
+                    FetchError::Insecure { .. } | FetchError::InvalidUrl(_)
+                ),
+                "{url}: {error}"
+            );
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Fetch, verify and cache another provider's metadata document.
+//!
+//! For relying parties, and for people checking a provider before configuring single sign-on.
+//! The client fetches a document the way the specifications (and the anchors' users' bug
+//! reports) say it should be fetched, checks each step, and returns a
+//! [`Validated`](oidc_discovery_validate::Validated) document — or a typed error naming the
+//! step that failed:
+//!
+//! 1. the URL: the well-known URL built from the issuer for the profile (RFC 8414 inserted form
+//!    for `oauth`, OpenID Connect appended form for `oidc` and `fapi2`), or a metadata URL given
+//!    directly; `https` is required except on loopback hosts unless the caller opts out;
+//! 2. `GET` with `Accept: application/json`, within a connect timeout and a total timeout
+//!    (10 s and 30 s by default); redirects are not followed (opt-in: same-origin https only);
+//! 3. status exactly `200`; `Content-Type` `application/json` (parameters allowed);
+//! 4. the body, read up to a size limit enforced while reading (1 MiB by default);
+//! 5. parsed and validated under the profile, with the expected issuer (exact comparison,
+//!    with the opt-in relaxations of [`IssuerMatchOptions`](oidc_discovery_validate::IssuerMatchOptions)).
+//!
+//! [`Cache`] keeps the last validated document fresh for a time taken from `Cache-Control`
+//! (clamped, with jitter), shares one fetch among concurrent callers, serves the stale document
+//! while one background refresh runs, never caches a failure, and rate-limits forced refreshes.
+//!
+//! It is built on reqwest with rustls (no OpenSSL). It is **not** a JWKS or token client.
+//!
+//! ```no_run
+//! use oidc_discovery_client::{Client, Source};
+//! use oidc_discovery_validate::Oidc;
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::new()?;
+//! let google = client.discover::<Oidc>(&Source::issuer("https://accounts.google.com")).await?;
+//! println!("token endpoint: {:?}", google.token_endpoint);
+//! # Ok(()) }
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod cache;
+mod client;
+mod error;
+
+pub use cache::{Cache, CacheConfig, Clock, Retrieval, Retrieve, SystemClock};
+pub use client::{Client, Config, Redirects, Retrieved, Source};
+pub use error::{DiscoveryError, FetchError};
