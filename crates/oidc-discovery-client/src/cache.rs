@@ -207,9 +207,10 @@ impl<P: ProfileKind> Cache<P> {
         {
             let now = self.inner.clock.now();
             let mut state = self.inner.lock();
+            let interval = self.inner.config.refresh_interval;
             let limited = state
                 .last_forced
-                .is_some_and(|last| now < last + self.inner.config.refresh_interval);
+                .is_some_and(|last| last.checked_add(interval).is_none_or(|until| now < until));
             if let (true, Some(entry)) = (limited, &state.current) {
                 return Ok(Arc::clone(&entry.document));
             }
@@ -243,7 +244,10 @@ impl<P: ProfileKind> Cache<P> {
             let refresh = Refreshing(Arc::clone(&self.inner));
             tokio::spawn(async move {
                 let _fetching = refresh.0.fetching.lock().await;
-                let _ = refresh.0.retrieve_and_store().await;
+                // A forced refresh may have run while this one waited for the lock.
+                if !refresh.0.is_fresh() {
+                    let _ = refresh.0.retrieve_and_store().await;
+                }
                 // `refresh` drops here, clearing the flag.
             });
         }
@@ -268,6 +272,14 @@ const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 impl<P: ProfileKind> Inner<P> {
     fn lock(&self) -> MutexGuard<'_, State<P>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn is_fresh(&self) -> bool {
+        let now = self.clock.now();
+        self.lock()
+            .current
+            .as_ref()
+            .is_some_and(|entry| now < entry.fresh_until)
     }
 
     async fn retrieve_and_store(&self) -> Result<Arc<Validated<P>>, DiscoveryError> {
