@@ -1,9 +1,14 @@
 //! RFC 6901 JSON pointers.
 
-/// Escapes one reference token (`~` → `~0`, `/` → `~1`).
+/// Escapes one reference token (`~` → `~0`, `/` → `~1`); borrows when there is nothing to
+/// escape.
 #[must_use]
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        token.replace('~', "~0").replace('/', "~1").into()
+    } else {
+        token.into()
+    }
 }
 
 /// The pointer to a top-level member: `/name`.

@@ -91,15 +91,16 @@ fn lists(cx: &Context<'_>) -> Vec<(&'static str, Family, Vec<String>)> {
 pub(crate) fn check(cx: &mut Context<'_>) {
     for (member, family, values) in lists(cx) {
         for (index, value) in values.iter().enumerate() {
-            let at = pointer::element(member, index);
+            // Built only when a problem is reported.
+            let at = || pointer::element(member, index);
             if PROHIBITED.contains(&value.as_str()) {
-                cx.emit(&ALG_PROHIBITED, at, format!("`{value}` in `{member}` is a JWK-only registry entry, Prohibited as an algorithm"));
+                cx.emit(&ALG_PROHIBITED, at(), format!("`{value}` in `{member}` is a JWK-only registry entry, Prohibited as an algorithm"));
                 continue;
             }
             match Family::of(value) {
                 Some(found) if found != family => cx.emit(
                     &ALG_WRONG_FAMILY,
-                    at.clone(),
+                    at(),
                     format!(
                         "`{value}` in `{member}` is {}, but `{member}` lists {}",
                         found.describe(),
@@ -109,27 +110,28 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 _ => {}
             }
             if family == Family::Jws && value == "EdDSA" {
-                cx.emit(&ALG_DEPRECATED, at, format!("`EdDSA` in `{member}` is deprecated by RFC 9864; list `Ed25519` (and `Ed448`)"));
+                cx.emit(&ALG_DEPRECATED, at(), format!("`EdDSA` in `{member}` is deprecated by RFC 9864; list `Ed25519` (and `Ed448`)"));
             }
         }
         // ALG-3, ALG-6, ALG-7: `none` (and symmetric algorithms) where they are forbidden.
         for (index, value) in values.iter().enumerate() {
-            let at = pointer::element(member, index);
+            // Built only when a problem is reported.
+            let at = || pointer::element(member, index);
             match member {
                 "token_endpoint_auth_signing_alg_values_supported"
                 | "revocation_endpoint_auth_signing_alg_values_supported"
                 | "introspection_endpoint_auth_signing_alg_values_supported"
                     if value == "none" =>
                 {
-                    cx.emit(&AUTH_SIGNING_ALG_NONE, at, format!("`none` is listed in `{member}`; an unsigned client assertion authenticates nobody"));
+                    cx.emit(&AUTH_SIGNING_ALG_NONE, at(), format!("`none` is listed in `{member}`; an unsigned client assertion authenticates nobody"));
                 }
                 "dpop_signing_alg_values_supported"
                     if value == "none" || JwsAlg::parse(value).is_symmetric() =>
                 {
-                    cx.emit(&DPOP_ALG_ASYMMETRIC, at, format!("`{value}` in `dpop_signing_alg_values_supported` is not an asymmetric algorithm"));
+                    cx.emit(&DPOP_ALG_ASYMMETRIC, at(), format!("`{value}` in `dpop_signing_alg_values_supported` is not an asymmetric algorithm"));
                 }
                 "authorization_signing_alg_values_supported" if value == "none" => {
-                    cx.emit(&JARM_ALG_NONE, at, "`none` is listed in `authorization_signing_alg_values_supported`; JARM responses must be signed");
+                    cx.emit(&JARM_ALG_NONE, at(), "`none` is listed in `authorization_signing_alg_values_supported`; JARM responses must be signed");
                 }
                 _ => {}
             }

@@ -1,5 +1,6 @@
 //! The document as JSON text: syntax, top-level type, duplicate member names.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -81,11 +82,12 @@ pub(crate) fn invisible_character_at(source: &[u8], line: usize, column: usize) 
 /// Finds every member name that occurs twice in one object, at any depth: their pointers.
 pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem> {
     let mut found = Vec::new();
+    let mut path = String::new();
     let mut deserializer = serde_json::Deserializer::from_slice(strip_bom(source));
     // The source already parsed as a metadata document, so this walk cannot fail; if it did,
     // there is simply nothing more to report.
     let _ = Walk {
-        path: String::new(),
+        path: &mut path,
         found: &mut found,
     }
     .deserialize(&mut deserializer);
@@ -110,15 +112,51 @@ fn strip_bom(source: &[u8]) -> &[u8] {
     source.strip_prefix("\u{feff}".as_bytes()).unwrap_or(source)
 }
 
-struct Walk<'a> {
-    path: String,
-    found: &'a mut Vec<(String, String)>,
+/// Walks a JSON value, keeping the pointer of the current position in one shared buffer (a
+/// segment is pushed before descending and truncated after), so that nothing is allocated per
+/// value; a pointer is copied out only for a duplicate.
+struct Walk<'p> {
+    path: &'p mut String,
+    found: &'p mut Vec<(String, String)>,
 }
 
 impl<'de> DeserializeSeed<'de> for Walk<'_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
+    }
+}
+
+/// A member name, borrowed from the input when it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
     }
 }
 
@@ -149,30 +187,41 @@ impl<'de> Visitor<'de> for Walk<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0;
-        while seq
-            .next_element_seed(Walk {
-                path: format!("{}/{index}", self.path),
-                found: &mut *self.found,
-            })?
-            .is_some()
-        {
+        use std::fmt::Write as _;
+        let base = self.path.len();
+        let mut index = 0usize;
+        loop {
+            let _ = write!(self.path, "/{index}");
+            let more = seq
+                .next_element_seed(Walk {
+                    path: &mut *self.path,
+                    found: &mut *self.found,
+                })?
+                .is_some();
+            self.path.truncate(base);
+            if !more {
+                return Ok(());
+            }
             index += 1;
         }
-        Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(name) = map.next_key::<String>()? {
-            let path = format!("{}/{}", self.path, pointer::escape(&name));
-            if !seen.insert(name.clone()) {
-                self.found.push((path.clone(), name));
+        let base = self.path.len();
+        let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
+        while let Some(name) = map.next_key_seed(Key)? {
+            self.path.push('/');
+            self.path.push_str(&pointer::escape(&name));
+            if seen.contains(&name) {
+                self.found
+                    .push((self.path.clone(), name.clone().into_owned()));
             }
             map.next_value_seed(Walk {
-                path,
+                path: &mut *self.path,
                 found: &mut *self.found,
             })?;
+            self.path.truncate(base);
+            seen.insert(name);
         }
         Ok(())
     }

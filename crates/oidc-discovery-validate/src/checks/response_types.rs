@@ -37,6 +37,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let Some(types) = cx.metadata.response_types_supported.clone() else {
         return;
     };
+    // The first index of each set of tokens (hashing agrees with set equality).
+    let mut first_index: std::collections::HashMap<&oidc_discovery_metadata::ResponseType, usize> =
+        std::collections::HashMap::with_capacity(types.len());
     for (index, response_type) in types.iter().enumerate() {
         let at = pointer::element(MEMBER, index);
         let spelled = response_type.as_str();
@@ -68,10 +71,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 format!("response type \"{spelled}\" combines `none` with other tokens"),
             );
         }
-        if let Some(first) = types[..index]
-            .iter()
-            .position(|earlier| earlier == response_type)
-        {
+        if let Some(&first) = first_index.get(response_type) {
             let same = if types[first].as_str() == spelled {
                 String::new()
             } else {
@@ -79,6 +79,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             };
             cx.emit(&DUPLICATE_VALUE, at, format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}"));
         }
+        first_index.entry(response_type).or_insert(index);
     }
 }
 

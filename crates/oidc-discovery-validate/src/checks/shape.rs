@@ -1,5 +1,8 @@
 //! The JSON shape of members: types, `null`, empty arrays, repeated values, misspelled names.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use oidc_discovery_metadata::{JsonType, MEMBERS, MemberView};
 use serde_json::Value;
 
@@ -99,13 +102,13 @@ fn article(expected: JsonType) -> String {
 
 /// Empty arrays and repeated values in typed lists.
 fn lists(cx: &mut Context<'_>) {
-    let mut found: Vec<(String, Vec<String>)> = Vec::new();
-    cx.metadata.for_each_member(|member| {
-        if let MemberView::List { items, .. } = &member.value {
-            found.push((
-                member.json_name().into_owned(),
-                items.iter().map(|item| (*item).to_owned()).collect(),
-            ));
+    // The items borrow the document (not the context), so nothing is copied.
+    let metadata = cx.metadata;
+    let mut found: Vec<(std::borrow::Cow<'static, str>, Vec<&str>)> = Vec::new();
+    metadata.for_each_member(|member| {
+        let name = member.json_name();
+        if let MemberView::List { items, .. } = member.value {
+            found.push((name, items));
         }
     });
     for (name, items) in found {
@@ -120,13 +123,20 @@ fn lists(cx: &mut Context<'_>) {
         if name == "response_types_supported" {
             continue; // compared as token sets in `response_types`
         }
+        let mut first_index: HashMap<&str, usize> = HashMap::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            if let Some(first) = items[..index].iter().position(|earlier| earlier == item) {
-                cx.emit(
+            match first_index.entry(item) {
+                Entry::Occupied(first) => cx.emit(
                     &DUPLICATE_VALUE,
                     pointer::element(&name, index),
-                    format!("`{item}` is listed twice in `{name}` (at {first} and {index})"),
-                );
+                    format!(
+                        "`{item}` is listed twice in `{name}` (at {} and {index})",
+                        first.get()
+                    ),
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
             }
         }
     }
