@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+mod bench;
+
 const USAGE: &str = "usage: cargo xtask <command>
 
   test            run every test: `cargo test --workspace`, then the suites behind
@@ -10,13 +12,16 @@ const USAGE: &str = "usage: cargo xtask <command>
   schema --check  exit non-zero when a file in docs/schema/ is stale
   generate        regenerate every generated file: the schemas, docs/rules.md and
                   docs/corpus-verdicts.md (which needs ../shared/corpus)
-  generate --check  exit non-zero when a generated file is stale";
+  generate --check  exit non-zero when a generated file is stale
+  bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
+                  print the table of ratios against their baselines (docs/benchmarks.md)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["test", extra @ ..] => test(extra),
+        ["bench", extra @ ..] => bench::run(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),
