@@ -1,0 +1,71 @@
+//! Heap allocations per request of the axum adapter against the static-bytes handler, counted
+//! with `dhat` over 1000 requests per case (after 100 warm-up requests). Run with
+//! `cargo bench -p oidc-discovery-axum --bench allocations`; see `docs/benchmarks-serving.md`.
+
+use std::hint::black_box;
+
+use tower::ServiceExt as _;
+
+mod common;
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+const REQUESTS: u64 = 1000;
+
+fn main() {
+    let _profiler = dhat::Profiler::builder().testing().build();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a tokio runtime");
+    let (cases, etag) = common::cases();
+    let mut counts = Vec::new();
+    for case in &cases {
+        let (blocks, bytes) = runtime.block_on(async {
+            for _ in 0..100 {
+                let request = common::request(case.conditional, &etag);
+                let response = case.app.clone().oneshot(request).await.expect("infallible");
+                assert_eq!(response.status(), case.status, "{}", case.name);
+            }
+            let requests: Vec<_> = (0..REQUESTS)
+                .map(|_| common::request(case.conditional, &etag))
+                .collect();
+            let before = dhat::HeapStats::get();
+            for request in requests {
+                black_box(case.app.clone().oneshot(request).await.expect("infallible"));
+            }
+            let after = dhat::HeapStats::get();
+            (
+                after.total_blocks - before.total_blocks,
+                after.total_bytes - before.total_bytes,
+            )
+        });
+        counts.push((case.name, blocks, bytes));
+    }
+    print_report("axum", &counts);
+}
+
+/// Prints allocations (blocks and bytes) per request for each case, and the adapter's excess
+/// over the static handler for 200 and 304.
+fn print_report(framework: &str, counts: &[(&str, u64, u64)]) {
+    let per_request = |name: &str| {
+        let (_, blocks, bytes) = counts
+            .iter()
+            .find(|(case, ..)| *case == name)
+            .expect("every case is measured");
+        (
+            *blocks as f64 / REQUESTS as f64,
+            *bytes as f64 / REQUESTS as f64,
+        )
+    };
+    for status in ["200", "304"] {
+        let (static_blocks, static_bytes) = per_request(&format!("static-{status}"));
+        let (adapter_blocks, adapter_bytes) = per_request(&format!("adapter-{status}"));
+        println!(
+            "allocations {framework} {status}: static {static_blocks:.2}/req ({static_bytes:.0} B), \
+             adapter {adapter_blocks:.2}/req ({adapter_bytes:.0} B), beyond the framework {:+.2}/req ({:+.0} B)",
+            adapter_blocks - static_blocks,
+            adapter_bytes - static_bytes,
+        );
+    }
+}
