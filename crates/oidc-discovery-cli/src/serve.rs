@@ -14,34 +14,6 @@ use crate::Status;
 use crate::args::{Framework, ServeArgs};
 use crate::render::Paint;
 
-/// The example provider served without `--metadata`; `{issuer}` is replaced by
-/// `http://<listen address>`.
-const EXAMPLE: &str = r#"{
-  "issuer": "{issuer}",
-  "authorization_endpoint": "{issuer}/authorize",
-  "token_endpoint": "{issuer}/token",
-  "userinfo_endpoint": "{issuer}/userinfo",
-  "jwks_uri": "{issuer}/jwks.json",
-  "registration_endpoint": "{issuer}/register",
-  "revocation_endpoint": "{issuer}/revoke",
-  "end_session_endpoint": "{issuer}/logout",
-  "scopes_supported": ["openid", "profile", "email", "offline_access"],
-  "response_types_supported": ["code"],
-  "response_modes_supported": ["query", "form_post"],
-  "grant_types_supported": ["authorization_code", "refresh_token"],
-  "subject_types_supported": ["public"],
-  "id_token_signing_alg_values_supported": ["RS256", "ES256"],
-  "token_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
-  "token_endpoint_auth_signing_alg_values_supported": ["RS256", "ES256"],
-  "code_challenge_methods_supported": ["S256"],
-  "claims_supported": ["sub", "iss", "name", "email", "email_verified"],
-  "ui_locales_supported": ["en", "fr-CA"],
-  "authorization_response_iss_parameter_supported": true
-}"#;
-
-/// The example provider's JWK Set: the public P-256 key of RFC 7517 Appendix A.1.
-const EXAMPLE_JWKS: &str = r#"{"keys":[{"kty":"EC","crv":"P-256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM","use":"sig","alg":"ES256","kid":"example-1"}]}"#;
-
 /// Whether a document looks like an OpenID Provider's, so that it is validated under `oidc`.
 fn looks_like_openid_provider(metadata: &ProviderMetadata) -> bool {
     metadata.id_token_signing_alg_values_supported.is_some()
@@ -80,11 +52,11 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
         },
         None => {
             let issuer = format!("http://{address}");
-            let document = EXAMPLE.replace("{issuer}", &issuer);
+            let document = oidc_discovery_http::example::document(&issuer);
             (
                 "the embedded example provider".to_owned(),
                 document.into_bytes(),
-                Some(EXAMPLE_JWKS),
+                Some(oidc_discovery_http::example::JWKS),
             )
         }
     };

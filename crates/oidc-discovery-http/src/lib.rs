@@ -62,6 +62,7 @@ mod conditional;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 mod endpoint;
+pub mod example;
 mod prepared;
 
 pub use conditional::if_none_match_matches;

@@ -13,29 +13,9 @@ use oidc_discovery_validate::{Oidc, Options, validate};
 /// The path of the document.
 pub(crate) const PATH: &str = "/.well-known/openid-configuration";
 
-/// The embedded example provider of `oidc-discovery serve` (about 1.2 KiB once prepared).
-const DOCUMENT: &str = r#"{
-  "issuer": "https://id.example.com",
-  "authorization_endpoint": "https://id.example.com/authorize",
-  "token_endpoint": "https://id.example.com/token",
-  "userinfo_endpoint": "https://id.example.com/userinfo",
-  "jwks_uri": "https://id.example.com/jwks.json",
-  "registration_endpoint": "https://id.example.com/register",
-  "revocation_endpoint": "https://id.example.com/revoke",
-  "end_session_endpoint": "https://id.example.com/logout",
-  "scopes_supported": ["openid", "profile", "email", "offline_access"],
-  "response_types_supported": ["code"],
-  "response_modes_supported": ["query", "form_post"],
-  "grant_types_supported": ["authorization_code", "refresh_token"],
-  "subject_types_supported": ["public"],
-  "id_token_signing_alg_values_supported": ["RS256", "ES256"],
-  "token_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
-  "token_endpoint_auth_signing_alg_values_supported": ["RS256", "ES256"],
-  "code_challenge_methods_supported": ["S256"],
-  "claims_supported": ["sub", "iss", "name", "email", "email_verified"],
-  "ui_locales_supported": ["en", "fr-CA"],
-  "authorization_response_iss_parameter_supported": true
-}"#;
+/// The issuer of the benchmarked document: `oidc_discovery_http::example`, the embedded
+/// example provider of `oidc-discovery serve` (about 1.2 KiB once prepared).
+const ISSUER: &str = "https://id.example.com";
 
 /// One benchmarked case: an application and the request it is sent.
 pub(crate) struct Case {
@@ -51,7 +31,8 @@ pub(crate) struct Case {
 
 /// The four cases, each with its own pre-built application.
 pub(crate) fn cases() -> (Vec<Case>, HeaderValue) {
-    let metadata = ProviderMetadata::from_json_str(DOCUMENT).expect("the example parses");
+    let metadata = ProviderMetadata::from_json_str(&oidc_discovery_http::example::document(ISSUER))
+        .expect("the example parses");
     let validated = validate::<Oidc>(metadata, &Options::default()).expect("the example is valid");
     let endpoint = Endpoint::new(&validated).expect("the example is servable");
     let body: Bytes = endpoint.metadata().body().clone();
