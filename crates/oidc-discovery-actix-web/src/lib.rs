@@ -74,22 +74,32 @@
 //!
 //! # How requests are matched and answered
 //!
-//! A [`DiscoveryService`] registers one actix resource guarded by the raw request path: it
-//! takes a request whose path (as sent, before actix's percent-decoding) is exactly one of
-//! [`Endpoint::routes`], whatever its method, and leaves every other request to the rest of the
-//! application (its other services, its default service, `404`). Matching the raw path is what
-//! [`Endpoint::respond`] does, so the paths served are exactly the core's, and an issuer path
-//! needs no escaping for actix's pattern syntax. Because the resource has no method guards,
-//! actix never answers `405` or `HEAD` itself: the core does.
+//! A [`DiscoveryService`] takes a request whose path (as sent, before actix's percent-decoding)
+//! is exactly one of [`Endpoint::routes`], whatever its method, and leaves every other request
+//! to the rest of the application (its other services, its default service, `404`). Comparing
+//! the raw path is what [`Endpoint::respond`] does, so the paths served are exactly the core's.
+//! Because no method guard is involved, actix never answers `405` or `HEAD` itself: the core
+//! does.
 //!
-//! Method and header names and values are converted between actix-web's `http` 0.2 types and
-//! the `http` 1.x types of the core by their bytes, the status by its number, and the body bytes
-//! are passed on as they are. One detail is actix-specific: actix writes `Content-Length` from
-//! the size of the body and drops the handler's own value, which would turn the core's `HEAD`
-//! response (the document's `Content-Length`, no body) into `Content-Length: 0`.
-//! [`into_response`] therefore gives actix each body with the size that makes it write exactly
-//! the core's `Content-Length`: the bytes for a body, an empty body of unknown size (not chunked)
-//! for `HEAD`, and no body at all for `204` and `304`, which carry no `Content-Length`.
+//! Mounted at the application's root, the service registers one resource per route, with the
+//! route's path as a literal actix pattern (matched by string comparison) and a guard that
+//! compares the raw request path with it, so that a percent-encoded spelling that actix would
+//! decode to the same path is not served. A route whose path actix would not read literally (it
+//! contains `%`, `{` or `}`, or ends with `*`), or a service mounted in a
+//! [`Scope`](actix_web::Scope), gets one catch-all resource instead, admitted by the same raw
+//! path comparison.
+//!
+//! The core decides each answer ([`Representation::answer`]) from the method and the
+//! `If-None-Match` values, read from actix's headers without conversion. The responses that do
+//! not depend on the request (`200`, `HEAD`, `304`, `405`) are converted to actix-web's
+//! `http` 0.2 types once, when the service is registered; a request clones them (reference
+//! counted header values and bytes). Only the CORS preflight is converted per request. One
+//! detail is actix-specific: actix writes `Content-Length` from the size of the body and drops
+//! the handler's own value, which would turn the core's `HEAD` response (the document's
+//! `Content-Length`, no body) into `Content-Length: 0`. [`into_response`] therefore gives actix
+//! each body with the size that makes it write exactly the core's `Content-Length`: the bytes
+//! for a body, an empty body of unknown size (not chunked) for `HEAD`, and no body at all for
+//! `204` and `304`, which carry no `Content-Length`.
 //!
 //! [actix-web]: https://actix.rs
 
@@ -99,22 +109,24 @@
 use std::convert::Infallible;
 use std::future::ready;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use actix_web::body::{self, BodySize, BoxBody, MessageBody};
-use actix_web::dev::{AppService, HttpServiceFactory};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::dev::{AppService, HttpServiceFactory, ResourceDef, ServiceRequest, fn_service};
+use actix_web::guard::{self, Guard};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
-use actix_web::{HttpRequest, HttpResponse, guard};
-use oidc_discovery_http::{Endpoint, PreparedResponse, Request};
+use actix_web::{HttpRequest, HttpResponse};
+use oidc_discovery_http::{Answer, Endpoint, PreparedResponse, Representation, RouteKind};
 
 /// An actix-web service serving an [`Endpoint`] at each of its [`routes`](Endpoint::routes),
 /// for [`App::service`](actix_web::App::service) (or [`Scope::service`](actix_web::Scope::service),
 /// [`ServiceConfig::service`](web::ServiceConfig::service)).
 ///
-/// The endpoint is shared behind an [`Arc`]; a request clones only the prepared `Bytes` and
+/// The endpoint is shared behind an [`Arc`]; a request clones only reference-counted bytes and
 /// header values. Several services (for several issuers) can be mounted in one application.
 ///
 /// Mount it at the application's root: well-known paths are absolute. In a
@@ -155,21 +167,55 @@ impl From<Arc<Endpoint>> for DiscoveryService {
 
 impl HttpServiceFactory for DiscoveryService {
     fn register(self, config: &mut AppService) {
-        let for_guard = Arc::clone(&self.endpoint);
-        let endpoint = self.endpoint;
-        // One resource for every path, admitted by the guard only when the raw path is served;
-        // otherwise actix goes on to the application's next service. No method guard: every
-        // method reaches the core.
-        web::resource("/{path}*")
-            .guard(guard::fn_guard(move |ctx| {
-                let path = ctx.head().uri.path();
-                for_guard.routes().iter().any(|route| route.path == path)
-            }))
-            .route(web::route().to(move |request: HttpRequest| {
-                ready(respond(&endpoint, &request).unwrap_or_else(not_served))
-            }))
-            .register(config);
+        let literal = config.is_root()
+            && self
+                .endpoint
+                .routes()
+                .iter()
+                .all(|route| is_literal_pattern(&route.path));
+        if !literal {
+            return register_catch_all(self.endpoint, config);
+        }
+        for route in self.endpoint.routes() {
+            let responses = Rc::new(Responses::new(&self.endpoint, route.kind));
+            let path = route.path.clone();
+            // actix matches the (percent-decoded) path with the literal pattern; the guard
+            // admits only the raw path itself.
+            let raw_path: Box<dyn Guard> =
+                Box::new(guard::fn_guard(move |ctx| ctx.head().uri.path() == path));
+            config.register_service(
+                ResourceDef::new(route.path.as_str()),
+                Some(vec![raw_path]),
+                fn_service(move |request: ServiceRequest| {
+                    let response = responses.respond(request.request());
+                    ready(Ok::<_, actix_web::Error>(request.into_response(response)))
+                }),
+                None,
+            );
+        }
     }
+}
+
+/// Whether actix-web reads `path` literally as a resource pattern, and matches it by string
+/// comparison with the request path it decoded: no dynamic segment (`{`), no tail (`*` at the
+/// end), and no percent-encoding, which actix would compare with a decoded path.
+fn is_literal_pattern(path: &str) -> bool {
+    path.starts_with('/') && !path.contains(['%', '{', '}']) && !path.ends_with('*')
+}
+
+/// One resource for every path, admitted by a guard only when the raw path is served;
+/// otherwise actix goes on to the application's next service. No method guard: every method
+/// reaches the core.
+fn register_catch_all(endpoint: Arc<Endpoint>, config: &mut AppService) {
+    let for_guard = Arc::clone(&endpoint);
+    web::resource("/{path}*")
+        .guard(guard::fn_guard(move |ctx| {
+            for_guard.route(ctx.head().uri.path()).is_some()
+        }))
+        .route(web::route().to(move |request: HttpRequest| {
+            ready(respond(&endpoint, &request).unwrap_or_else(not_served))
+        }))
+        .register(config);
 }
 
 /// The answer to a request the guard let through but the endpoint does not serve: unreachable,
@@ -199,28 +245,173 @@ pub fn configure(endpoint: impl Into<Arc<Endpoint>>) -> impl FnOnce(&mut web::Se
 /// The response of `endpoint` to `request`, or `None` when the request's path (raw, as sent) is
 /// not one of the endpoint's [`routes`](Endpoint::routes): the whole adapter, for use in a
 /// handler of one's own.
+///
+/// It converts the prepared response on every call; a [`DiscoveryService`] converts the
+/// responses that do not depend on the request once.
 #[must_use]
 pub fn respond(endpoint: &Endpoint, request: &HttpRequest) -> Option<HttpResponse> {
-    let mut core = Request::new(
-        convert_method(request.method()),
-        request.uri().path().to_owned(),
-    );
-    core.headers.reserve(request.headers().len());
-    for (name, value) in request.headers() {
-        // Names and values come from a parsed request, so they are valid in `http` 1.x too.
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name.as_str().as_bytes()),
-            http::HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            core.headers.append(name, value);
-        }
-    }
-    endpoint.respond(&core).map(into_response)
+    let representation = endpoint.representation(endpoint.route(request.uri().path())?);
+    let answer = answer(representation, request);
+    let prepared = match representation.prepared(answer) {
+        Some(prepared) => prepared.clone(),
+        None => preflight(representation, request),
+    };
+    Some(into_response(prepared))
 }
 
+/// The core's decision for `request`: its method and its `If-None-Match` values, as bytes.
+fn answer(representation: &Representation, request: &HttpRequest) -> Answer {
+    representation.answer(
+        &convert_method(request.method()),
+        request
+            .headers()
+            .get_all(header::IF_NONE_MATCH)
+            .map(HeaderValue::as_bytes),
+    )
+}
+
+fn preflight(representation: &Representation, request: &HttpRequest) -> PreparedResponse {
+    representation.preflight(
+        request
+            .headers()
+            .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+            .map(HeaderValue::as_bytes),
+    )
+}
+
+/// `method` as an `http` 1.x method: a constant for the standard methods, parsed otherwise.
 fn convert_method(method: &Method) -> http::Method {
-    http::Method::from_bytes(method.as_str().as_bytes())
-        .expect("a method of a parsed request is a valid method")
+    match *method {
+        Method::GET => http::Method::GET,
+        Method::HEAD => http::Method::HEAD,
+        Method::OPTIONS => http::Method::OPTIONS,
+        Method::POST => http::Method::POST,
+        Method::PUT => http::Method::PUT,
+        Method::DELETE => http::Method::DELETE,
+        Method::PATCH => http::Method::PATCH,
+        Method::TRACE => http::Method::TRACE,
+        Method::CONNECT => http::Method::CONNECT,
+        _ => http::Method::from_bytes(method.as_str().as_bytes())
+            .expect("a method of a parsed request is a valid method"),
+    }
+}
+
+/// The responses of one route that do not depend on the request, converted to actix-web's
+/// types once.
+struct Responses {
+    endpoint: Arc<Endpoint>,
+    kind: RouteKind,
+    prepared: Vec<(Answer, ActixResponse)>,
+}
+
+impl Responses {
+    fn new(endpoint: &Arc<Endpoint>, kind: RouteKind) -> Self {
+        let representation = endpoint.representation(kind);
+        let prepared = Answer::PREPARED
+            .iter()
+            .filter_map(|&answer| {
+                let prepared = representation.prepared(answer)?;
+                Some((answer, ActixResponse::new(prepared.clone())))
+            })
+            .collect();
+        Self {
+            endpoint: Arc::clone(endpoint),
+            kind,
+            prepared,
+        }
+    }
+
+    fn respond(&self, request: &HttpRequest) -> HttpResponse {
+        let representation = self.endpoint.representation(self.kind);
+        let answer = answer(representation, request);
+        match self
+            .prepared
+            .iter()
+            .find(|(prepared, _)| *prepared == answer)
+        {
+            Some((_, response)) => response.to_response(),
+            None => {
+                let prepared = match representation.prepared(answer) {
+                    Some(prepared) => prepared.clone(),
+                    None => preflight(representation, request),
+                };
+                into_response(prepared)
+            }
+        }
+    }
+}
+
+/// A [`PreparedResponse`] in actix-web's types, from which responses are cloned.
+struct ActixResponse {
+    status: StatusCode,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    body: ActixBody,
+}
+
+/// How the body is handed to actix, so that it writes the core's `Content-Length`.
+enum ActixBody {
+    /// `204` and `304`: no body and no `Content-Length`.
+    None,
+    /// `HEAD`: the `Content-Length` of the document, and no body.
+    Head,
+    /// The body, whose size actix writes as `Content-Length`.
+    Bytes(Bytes),
+}
+
+impl ActixResponse {
+    fn new(prepared: PreparedResponse) -> Self {
+        let PreparedResponse {
+            status,
+            headers,
+            body,
+        } = prepared;
+        let status = StatusCode::from_u16(status.as_u16())
+            .expect("an `http` 1.x status code is a valid `http` 0.2 status code");
+        let body = match headers.get(http::header::CONTENT_LENGTH) {
+            // `204` and `304`: no body and no `Content-Length`. A body of no size keeps actix's
+            // HTTP/2 dispatcher (with the `http2` feature) from adding `Content-Length: 0`; its
+            // HTTP/1.1 encoder omits it for these statuses anyway.
+            None if body.is_empty() => ActixBody::None,
+            // `HEAD`: the `Content-Length` of the document, and no body.
+            Some(length) if length.as_bytes() != body.len().to_string().as_bytes() => {
+                ActixBody::Head
+            }
+            _ => ActixBody::Bytes(body),
+        };
+        let headers = headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    HeaderName::from_bytes(name.as_str().as_bytes())
+                        .expect("an `http` 1.x header name is a valid `http` 0.2 header name"),
+                    HeaderValue::from_bytes(value.as_bytes())
+                        .expect("an `http` 1.x header value is a valid `http` 0.2 header value"),
+                )
+            })
+            .collect();
+        Self {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn to_response(&self) -> HttpResponse {
+        let (body, no_chunking) = match &self.body {
+            ActixBody::None => (BoxBody::new(body::None::new()), false),
+            // An empty body of unknown size, not chunked, makes actix write the core's
+            // `Content-Length` (and, for `HEAD`, actix never writes a body).
+            ActixBody::Head => (BoxBody::new(HeadBody), true),
+            ActixBody::Bytes(bytes) => (BoxBody::new(bytes.clone()), false),
+        };
+        let mut response = HttpResponse::with_body(self.status, body);
+        response.head_mut().no_chunking(no_chunking);
+        let headers = response.headers_mut();
+        for (name, value) in &self.headers {
+            headers.append(name.clone(), value.clone());
+        }
+        response
+    }
 }
 
 /// `prepared` as an actix response: its status, every header and its body, unchanged.
@@ -230,41 +421,7 @@ fn convert_method(method: &Method) -> http::Method {
 /// exactly the core's `Content-Length` (see the [crate documentation](crate)).
 #[must_use]
 pub fn into_response(prepared: PreparedResponse) -> HttpResponse {
-    let PreparedResponse {
-        status,
-        headers,
-        body,
-    } = prepared;
-    let status = StatusCode::from_u16(status.as_u16())
-        .expect("an `http` 1.x status code is a valid `http` 0.2 status code");
-    let mut no_chunking = false;
-    let body = match headers.get(http::header::CONTENT_LENGTH) {
-        // `204` and `304`: no body and no `Content-Length`. A body of no size keeps actix's
-        // HTTP/2 dispatcher (with the `http2` feature) from adding `Content-Length: 0`; its
-        // HTTP/1.1 encoder omits it for these statuses anyway.
-        None if body.is_empty() => BoxBody::new(body::None::new()),
-        // `HEAD`: the `Content-Length` of the document, and no body. An empty body of unknown
-        // size, not chunked, makes actix write the core's `Content-Length` (and, for `HEAD`,
-        // actix never writes a body).
-        Some(length) if length.as_bytes() != body.len().to_string().as_bytes() => {
-            no_chunking = true;
-            BoxBody::new(HeadBody)
-        }
-        // The body, of its size: actix writes that size as `Content-Length`, which is the
-        // core's value.
-        _ => BoxBody::new(body),
-    };
-    let mut response = HttpResponse::with_body(status, body);
-    response.head_mut().no_chunking(no_chunking);
-    let response_headers = response.headers_mut();
-    for (name, value) in &headers {
-        let name = HeaderName::from_bytes(name.as_str().as_bytes())
-            .expect("an `http` 1.x header name is a valid `http` 0.2 header name");
-        let value = HeaderValue::from_bytes(value.as_bytes())
-            .expect("an `http` 1.x header value is a valid `http` 0.2 header value");
-        response_headers.append(name, value);
-    }
-    response
+    ActixResponse::new(prepared).to_response()
 }
 
 /// The body of a `HEAD` response: empty, of unknown size.

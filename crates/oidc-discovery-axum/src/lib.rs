@@ -67,14 +67,17 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+use std::convert::Infallible;
+use std::future::{Ready, ready};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::Router;
 use axum::body::Body;
-use axum::handler::HandlerWithoutStateExt as _;
-use axum::http::{HeaderMap, Method};
+use axum::extract::Request;
 use axum::response::Response;
-use oidc_discovery_http::{Endpoint, PreparedResponse};
+use oidc_discovery_http::{Endpoint, PreparedResponse, RouteKind};
+use tower_service::Service;
 
 /// The routes serving `endpoint`: one per [`Endpoint::routes`] path, each answering every
 /// method through [`Endpoint::respond_to`].
@@ -82,7 +85,7 @@ use oidc_discovery_http::{Endpoint, PreparedResponse};
 /// The router needs no state: it is generic over the application's state type `S`, so it can
 /// be [merged](Router::merge) into (or [nested](Router::nest) in) any application router, such
 /// as a `Router<AppState>`. The endpoint is shared behind an [`Arc`]; a request only clones the
-/// prepared `Bytes` and header values.
+/// prepared response (a header map of reference-counted values, and the bytes).
 ///
 /// # Panics
 ///
@@ -110,16 +113,38 @@ where
         router = router.without_v07_checks();
     }
     for route in endpoint.routes() {
-        let kind = route.kind;
-        let endpoint = Arc::clone(&endpoint);
-        let service = (move |method: Method, headers: HeaderMap| {
-            let response = endpoint.respond_to(kind, &method, &headers);
-            async move { into_response(response) }
-        })
-        .into_service();
+        let service = RouteService {
+            endpoint: Arc::clone(&endpoint),
+            kind: route.kind,
+        };
         router = router.route_service(&escape(&route.path), service);
     }
     router
+}
+
+/// The service of one route: the core's response to the request's method and headers, read
+/// in place (the request is not copied), answered without waiting.
+#[derive(Clone)]
+struct RouteService {
+    endpoint: Arc<Endpoint>,
+    kind: RouteKind,
+}
+
+impl Service<Request> for RouteService {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Ready<Result<Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        let prepared = self
+            .endpoint
+            .respond_to(self.kind, request.method(), request.headers());
+        ready(Ok(into_response(prepared)))
+    }
 }
 
 /// The axum response for `prepared`: its status, headers and body, unchanged.
@@ -130,7 +155,12 @@ pub fn into_response(prepared: PreparedResponse) -> Response {
         headers,
         body,
     } = prepared;
-    let mut response = Response::new(Body::from(body));
+    let body = if body.is_empty() {
+        Body::empty()
+    } else {
+        Body::from(body)
+    };
+    let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response

@@ -27,13 +27,26 @@ const MAX_IF_NONE_MATCH: usize = 8 * 1024;
 /// ```
 #[must_use]
 pub fn if_none_match_matches(header: &HeaderValue, etag: &str) -> bool {
-    let Ok(text) = header.to_str() else {
-        return false;
-    };
-    if text.len() > MAX_IF_NONE_MATCH {
+    matches_opaque(header.as_bytes(), opaque(etag))
+}
+
+/// Whether the `If-None-Match` field value `header` (its bytes) lists the entity tag whose
+/// opaque part (between the quotes) is `wanted`, or is `*`: [`if_none_match_matches`] without
+/// the header type, so adapters on other `http` versions need no conversion. With no `wanted`
+/// tag, only `*` matches.
+pub(crate) fn matches_opaque(header: &[u8], wanted: Option<&str>) -> bool {
+    // Visible ASCII, spaces and tabs only (RFC 9110 §5.5 allows obs-text in field values, but
+    // an entity tag this crate issues never contains it): anything else matches nothing.
+    if header.len() > MAX_IF_NONE_MATCH
+        || !header
+            .iter()
+            .all(|&byte| byte == b'\t' || (b' '..=b'~').contains(&byte))
+    {
         return false;
     }
-    let wanted = opaque(etag);
+    let Ok(text) = std::str::from_utf8(header) else {
+        return false;
+    };
     if text.trim() == "*" {
         return true;
     }
@@ -65,7 +78,7 @@ pub fn if_none_match_matches(header: &HeaderValue, etag: &str) -> bool {
 }
 
 /// The opaque part of a quoted entity tag (`"abc"` → `abc`, `W/"abc"` → `abc`).
-fn opaque(etag: &str) -> Option<&str> {
+pub(crate) fn opaque(etag: &str) -> Option<&str> {
     etag.strip_prefix("W/")
         .unwrap_or(etag)
         .strip_prefix('"')?

@@ -60,6 +60,13 @@ pub fn fixtures() -> Vec<Endpoint> {
         "response_types_supported": ["code"],
         "code_challenge_methods_supported": ["S256"]
     }"#;
+    // A percent-encoded issuer path: served exactly as spelled, never as decoded.
+    let encoded_path = r#"{
+        "issuer": "https://as.example.com/caf%C3%A9",
+        "authorization_endpoint": "https://as.example.com/caf%C3%A9/authorize",
+        "token_endpoint": "https://as.example.com/caf%C3%A9/token",
+        "response_types_supported": ["code"]
+    }"#;
     let prepare = |json: &str| {
         let metadata = ProviderMetadata::from_json_str(json).expect("fixture parses");
         validate::<OAuth>(metadata, &Options::default()).expect("fixture is valid")
@@ -71,6 +78,7 @@ pub fn fixtures() -> Vec<Endpoint> {
             .jwks(serde_json::json!({ "keys": [{ "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "kid": "a" }] }))
             .build()
             .expect("fixture endpoint"),
+        Endpoint::new(&prepare(encoded_path)).expect("fixture endpoint"),
     ]
 }
 
@@ -272,15 +280,26 @@ pub fn run(integration: &impl HttpIntegration, endpoint: &Endpoint) {
             }
         }
     }
-    for path in [
+    let mut unserved: Vec<String> = [
         "/",
         "/.well-known/other",
         "/.well-known/openid-configuration/extra",
-    ] {
-        if endpoint.routes().iter().any(|route| route.path == path) {
+    ]
+    .map(String::from)
+    .into();
+    for route in endpoint.routes() {
+        // Other spellings of a served path: a trailing slash, a percent-encoded character
+        // that decodes to the served path, and a served percent-encoding decoded.
+        unserved.push(format!("{}/", route.path));
+        unserved.push(route.path.replacen('-', "%2D", 1));
+        unserved.push(route.path.replacen(".well-known", "%2Ewell-known", 1));
+        unserved.push(route.path.replace("%C3%A9", "%c3%a9"));
+    }
+    for path in &unserved {
+        if endpoint.routes().iter().any(|route| route.path == *path) {
             continue;
         }
-        let actual = integration.send(&Request::get(path));
+        let actual = integration.send(&Request::get(path.as_str()));
         assert_eq!(
             actual.status,
             StatusCode::NOT_FOUND,

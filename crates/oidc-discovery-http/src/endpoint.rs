@@ -182,24 +182,37 @@ impl Endpoint {
         method: &Method,
         headers: &HeaderMap,
     ) -> PreparedResponse {
-        let representation = match kind {
+        self.representation(kind).respond(method, headers)
+    }
+
+    /// The representation served on routes of `kind`: the JWK Set for [`RouteKind::Jwks`] (when
+    /// one is served), the metadata document otherwise.
+    #[must_use]
+    pub fn representation(&self, kind: RouteKind) -> &Representation {
+        match kind {
             RouteKind::Jwks => self.jwks.as_ref().unwrap_or(&self.metadata),
             RouteKind::OpenIdConfiguration
             | RouteKind::OAuthAuthorizationServer
             | RouteKind::OpenIdConfigurationInserted => &self.metadata,
-        };
-        representation.respond(method, headers)
+        }
+    }
+
+    /// The kind of the route at `path` (the request's raw path, compared byte for byte), or
+    /// `None` when `path` is not served.
+    #[must_use]
+    pub fn route(&self, path: &str) -> Option<RouteKind> {
+        self.routes
+            .iter()
+            .find(|route| route.path == path)
+            .map(|route| route.kind)
     }
 
     /// The response for `request`, or `None` when its path is not one of [`routes`](Self::routes)
     /// (the adapter then lets the application answer, typically with 404).
     #[must_use]
     pub fn respond(&self, request: &Request) -> Option<PreparedResponse> {
-        let route = self
-            .routes
-            .iter()
-            .find(|route| route.path == request.path)?;
-        Some(self.respond_to(route.kind, &request.method, &request.headers))
+        let kind = self.route(&request.path)?;
+        Some(self.respond_to(kind, &request.method, &request.headers))
     }
 }
 

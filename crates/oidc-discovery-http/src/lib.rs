@@ -67,7 +67,7 @@ mod prepared;
 
 pub use conditional::if_none_match_matches;
 pub use endpoint::{Endpoint, EndpointBuilder, EndpointError, Request, Route, RouteKind};
-pub use prepared::{PreparedResponse, Representation};
+pub use prepared::{Answer, PreparedResponse, Representation};
 
 /// The default `Cache-Control` of a served document: `public, max-age=3600` (what Google sends).
 pub const DEFAULT_CACHE_CONTROL: &str = "public, max-age=3600";

@@ -8,17 +8,56 @@ use http::header::{
 };
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 
-use crate::conditional::if_none_match_matches;
+use crate::conditional::{matches_opaque, opaque};
 
-/// One served resource (the metadata document or the JWK Set), prepared once: its bytes and
-/// the header values every response repeats.
+/// One served resource (the metadata document or the JWK Set), prepared once: its bytes, the
+/// header values every response repeats, and every response that does not depend on the
+/// request's headers.
 #[derive(Debug, Clone)]
 pub struct Representation {
     body: Bytes,
     etag: HeaderValue,
+    /// The opaque part of `etag` (between the quotes), which `If-None-Match` members are
+    /// compared with.
+    opaque_etag: Box<str>,
     content_type: HeaderValue,
     cache_control: HeaderValue,
-    content_length: HeaderValue,
+    ok: PreparedResponse,
+    head: PreparedResponse,
+    not_modified: PreparedResponse,
+    method_not_allowed: PreparedResponse,
+}
+
+/// Which response answers a request, decided by [`Representation::answer`] from the method and
+/// `If-None-Match` alone.
+///
+/// Every answer but [`Preflight`](Answer::Preflight) has a response prepared once
+/// ([`Representation::prepared`]): an adapter for another `http` version (actix-web) converts
+/// each of them once, before the first request, and answers with clones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Answer {
+    /// `GET`: `200` with the body.
+    Ok,
+    /// `HEAD`: `200` with the headers of `GET` and no body.
+    Head,
+    /// `GET` or `HEAD` with a matching `If-None-Match`: `304`.
+    NotModified,
+    /// `OPTIONS`: the CORS preflight `204`, which echoes `Access-Control-Request-Headers` and is
+    /// therefore built per request, by [`Representation::preflight`].
+    Preflight,
+    /// Any method but `GET`, `HEAD` and `OPTIONS`: `405` with `Allow`.
+    MethodNotAllowed,
+}
+
+impl Answer {
+    /// The answers whose response is prepared once: all but [`Preflight`](Answer::Preflight).
+    pub const PREPARED: [Answer; 4] = [
+        Answer::Ok,
+        Answer::Head,
+        Answer::NotModified,
+        Answer::MethodNotAllowed,
+    ];
 }
 
 /// A response: status, headers and body (empty for `HEAD`, `304`, `OPTIONS` and `405`).
@@ -53,12 +92,43 @@ const MAX_REQUEST_HEADERS: usize = 1024;
 
 impl Representation {
     pub(crate) fn new(body: Bytes, content_type: &'static str, cache_control: HeaderValue) -> Self {
+        let etag = etag(&body);
+        let opaque_etag = opaque(etag.to_str().unwrap_or_default())
+            .unwrap_or_default()
+            .into();
+        let content_type = HeaderValue::from_static(content_type);
+        let not_modified = PreparedResponse {
+            status: StatusCode::NOT_MODIFIED,
+            headers: HeaderMap::from_iter([
+                (ETAG, etag.clone()),
+                (CACHE_CONTROL, cache_control.clone()),
+                (ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")),
+            ]),
+            body: Bytes::new(),
+        };
+        let mut head = PreparedResponse {
+            status: StatusCode::OK,
+            ..not_modified.clone()
+        };
+        head.headers.insert(CONTENT_TYPE, content_type.clone());
+        head.headers
+            .insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        head.headers
+            .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        let ok = PreparedResponse {
+            body: body.clone(),
+            ..head.clone()
+        };
         Self {
-            etag: etag(&body),
-            content_length: HeaderValue::from(body.len()),
             body,
-            content_type: HeaderValue::from_static(content_type),
+            etag,
+            opaque_etag,
+            content_type,
             cache_control,
+            ok,
+            head,
+            not_modified,
+            method_not_allowed: method_not_allowed(),
         }
     }
 
@@ -87,78 +157,122 @@ impl Representation {
     }
 
     /// The response to `method` with `headers`, per the contract in the crate documentation.
+    ///
+    /// For every method but `OPTIONS` it is a clone of a prepared response: a `HeaderMap` clone
+    /// and reference-counted bytes.
     #[must_use]
     pub fn respond(&self, method: &Method, headers: &HeaderMap) -> PreparedResponse {
-        match *method {
-            Method::GET | Method::HEAD => {
-                let not_modified = headers.get_all(IF_NONE_MATCH).iter().any(|value| {
-                    if_none_match_matches(value, self.etag.to_str().unwrap_or_default())
-                });
-                if not_modified {
-                    return self.not_modified();
-                }
-                let mut response = self.empty(StatusCode::OK);
-                response
-                    .headers
-                    .insert(CONTENT_TYPE, self.content_type.clone());
-                response
-                    .headers
-                    .insert(CONTENT_LENGTH, self.content_length.clone());
-                response
-                    .headers
-                    .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-                if *method == Method::GET {
-                    response.body = self.body.clone();
-                }
-                response
-            }
-            Method::OPTIONS => preflight(headers),
-            _ => method_not_allowed(),
+        let answer = self.answer(
+            method,
+            headers
+                .get_all(IF_NONE_MATCH)
+                .iter()
+                .map(HeaderValue::as_bytes),
+        );
+        match self.prepared(answer) {
+            Some(prepared) => prepared.clone(),
+            None => self.preflight(
+                headers
+                    .get(ACCESS_CONTROL_REQUEST_HEADERS)
+                    .map(HeaderValue::as_bytes),
+            ),
         }
     }
 
-    fn empty(&self, status: StatusCode) -> PreparedResponse {
+    /// Which response answers `method`, given the request's `If-None-Match` field values (the
+    /// bytes of each header line; none when the request has no `If-None-Match`).
+    ///
+    /// `GET` and `HEAD` get [`Answer::NotModified`] when a value matches the `ETag` (weak
+    /// comparison, lists, `*`: see [`if_none_match_matches`](crate::if_none_match_matches)).
+    ///
+    /// ```
+    /// use http::Method;
+    /// use oidc_discovery_http::{Answer, Endpoint};
+    /// # use oidc_discovery_metadata::ProviderMetadata;
+    /// # use oidc_discovery_validate::{Oidc, Options, validate};
+    /// # let metadata = ProviderMetadata::from_json_str(
+    /// #     &oidc_discovery_http::example::document("https://id.example.com"),
+    /// # )?;
+    /// # let endpoint = Endpoint::new(&validate::<Oidc>(metadata, &Options::default())?)?;
+    /// let document = endpoint.metadata();
+    /// let etag = document.etag().as_bytes();
+    /// let other: &[u8] = b"\"other\"";
+    /// assert_eq!(document.answer(&Method::GET, []), Answer::Ok);
+    /// assert_eq!(document.answer(&Method::HEAD, [other]), Answer::Head);
+    /// assert_eq!(document.answer(&Method::GET, [other, etag]), Answer::NotModified);
+    /// assert_eq!(document.answer(&Method::OPTIONS, []), Answer::Preflight);
+    /// assert_eq!(document.answer(&Method::DELETE, [etag]), Answer::MethodNotAllowed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn answer<'v>(
+        &self,
+        method: &Method,
+        if_none_match: impl IntoIterator<Item = &'v [u8]>,
+    ) -> Answer {
+        match *method {
+            Method::GET | Method::HEAD => {
+                let wanted = Some(&*self.opaque_etag);
+                if if_none_match
+                    .into_iter()
+                    .any(|value| matches_opaque(value, wanted))
+                {
+                    Answer::NotModified
+                } else if *method == Method::GET {
+                    Answer::Ok
+                } else {
+                    Answer::Head
+                }
+            }
+            Method::OPTIONS => Answer::Preflight,
+            _ => Answer::MethodNotAllowed,
+        }
+    }
+
+    /// The response prepared once for `answer`; `None` for [`Answer::Preflight`], which
+    /// [`preflight`](Self::preflight) builds per request.
+    #[must_use]
+    pub fn prepared(&self, answer: Answer) -> Option<&PreparedResponse> {
+        match answer {
+            Answer::Ok => Some(&self.ok),
+            Answer::Head => Some(&self.head),
+            Answer::NotModified => Some(&self.not_modified),
+            Answer::MethodNotAllowed => Some(&self.method_not_allowed),
+            Answer::Preflight => None,
+        }
+    }
+
+    /// The CORS preflight response to `OPTIONS`: `204`, allowing `GET, HEAD` from any origin
+    /// and the request headers the browser asks for in `Access-Control-Request-Headers` (the
+    /// bytes of that header), unless the list is longer than 1 KiB or not visible ASCII.
+    #[must_use]
+    pub fn preflight(&self, access_control_request_headers: Option<&[u8]>) -> PreparedResponse {
         let mut headers = HeaderMap::with_capacity(8);
-        headers.insert(ETAG, self.etag.clone());
-        headers.insert(CACHE_CONTROL, self.cache_control.clone());
         headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        headers.insert(
+            ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static("GET, HEAD"),
+        );
+        headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
+        headers.insert(ALLOW, HeaderValue::from_static(crate::ALLOW));
+        // Allow the headers the browser asks for (If-None-Match, typically): the document is
+        // public and no credentials are involved. Oversized or invalid lists are not echoed.
+        let requested = access_control_request_headers
+            .filter(|requested| requested.len() <= MAX_REQUEST_HEADERS)
+            .and_then(|requested| HeaderValue::from_bytes(requested).ok())
+            .filter(|requested| requested.to_str().is_ok());
+        if let Some(requested) = requested {
+            headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, requested);
+        }
+        headers.insert(
+            VARY,
+            HeaderValue::from_static("Access-Control-Request-Headers"),
+        );
         PreparedResponse {
-            status,
+            status: StatusCode::NO_CONTENT,
             headers,
             body: Bytes::new(),
         }
-    }
-
-    fn not_modified(&self) -> PreparedResponse {
-        self.empty(StatusCode::NOT_MODIFIED)
-    }
-}
-
-/// `OPTIONS`: a CORS preflight answer allowing `GET, HEAD` from any origin.
-fn preflight(request: &HeaderMap) -> PreparedResponse {
-    let mut headers = HeaderMap::with_capacity(8);
-    headers.insert(ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    headers.insert(
-        ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, HEAD"),
-    );
-    headers.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
-    headers.insert(ALLOW, HeaderValue::from_static(crate::ALLOW));
-    // Allow the headers the browser asks for (If-None-Match, typically): the document is
-    // public and no credentials are involved. Oversized or invalid lists are not echoed.
-    if let Some(requested) = request.get(ACCESS_CONTROL_REQUEST_HEADERS) {
-        if requested.len() <= MAX_REQUEST_HEADERS && requested.to_str().is_ok() {
-            headers.insert(ACCESS_CONTROL_ALLOW_HEADERS, requested.clone());
-        }
-    }
-    headers.insert(
-        VARY,
-        HeaderValue::from_static("Access-Control-Request-Headers"),
-    );
-    PreparedResponse {
-        status: StatusCode::NO_CONTENT,
-        headers,
-        body: Bytes::new(),
     }
 }
 
