@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 mod bench;
+mod load;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -14,7 +15,10 @@ const USAGE: &str = "usage: cargo xtask <command>
                   docs/corpus-verdicts.md (which needs ../shared/corpus)
   generate --check  exit non-zero when a generated file is stale
   bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
-                  print the table of ratios against their baselines (docs/benchmarks.md)";
+                  print the table of ratios against their baselines (docs/benchmarks.md)
+  load [--seconds N] [--rounds N] [--connections N]
+                  the loopback load test: wrk (installed with apt-get when missing)
+                  against each adapter and a static handler of its framework";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +26,7 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["test", extra @ ..] => test(extra),
         ["bench", extra @ ..] => bench::run(extra),
+        ["load", extra @ ..] => load::run(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),

@@ -93,7 +93,12 @@ impl Fixture {
 
     /// The request of case `name`: a `GET` of the document, with `If-None-Match` for `304`.
     pub(crate) fn request(&self, name: &str) -> Request {
-        let request = test::TestRequest::get().uri(PATH);
+        // The headers a typical client sends.
+        let request = test::TestRequest::get()
+            .uri(PATH)
+            .insert_header(("host", "id.example.com"))
+            .insert_header(("user-agent", "oidc-client/1.0"))
+            .insert_header(("accept", "application/json"));
         if name.ends_with("304") {
             request.insert_header((IF_NONE_MATCH, self.etag.clone()))
         } else {

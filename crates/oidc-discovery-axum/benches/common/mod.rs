@@ -84,9 +84,15 @@ pub(crate) fn cases() -> (Vec<Case>, HeaderValue) {
     (cases, etag)
 }
 
-/// A `GET` of the document, with `If-None-Match: etag` when `conditional`.
+/// A `GET` of the document with the headers a typical client sends (`Host`, `User-Agent`,
+/// `Accept`), and `If-None-Match: etag` when `conditional`.
 pub(crate) fn request(conditional: bool, etag: &HeaderValue) -> Request<Body> {
-    let mut request = Request::get(PATH).body(Body::empty()).expect("a request");
+    let mut request = Request::get(PATH)
+        .header("host", "id.example.com")
+        .header("user-agent", "oidc-client/1.0")
+        .header("accept", "application/json")
+        .body(Body::empty())
+        .expect("a request");
     if conditional {
         request.headers_mut().insert(IF_NONE_MATCH, etag.clone());
     }

@@ -87,10 +87,15 @@ impl Fixture {
         }))
     }
 
-    /// A `GET` of the document, with `If-None-Match: etag` when `conditional`.
+    /// A `GET` of the document with the headers a typical client sends (`Host`, `User-Agent`,
+    /// `Accept`), and `If-None-Match: etag` when `conditional`.
     pub(crate) fn request(&self, conditional: bool) -> Request<String> {
-        let mut request = Request::new(String::new());
-        *request.uri_mut() = http::Uri::from_static(PATH);
+        let mut request = Request::get(PATH)
+            .header("host", "id.example.com")
+            .header("user-agent", "oidc-client/1.0")
+            .header("accept", "application/json")
+            .body(String::new())
+            .expect("a request");
         if conditional {
             request
                 .headers_mut()
