@@ -81,16 +81,8 @@ pub(crate) fn invisible_character_at(source: &[u8], line: usize, column: usize) 
 
 /// Finds every member name that occurs twice in one object, at any depth: their pointers.
 pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem> {
-    let mut found = Vec::new();
-    let mut path = String::new();
-    let mut deserializer = serde_json::Deserializer::from_slice(strip_bom(source));
-    // The source already parsed as a metadata document, so this walk cannot fail; if it did,
-    // there is simply nothing more to report.
-    let _ = Walk {
-        path: &mut path,
-        found: &mut found,
-    }
-    .deserialize(&mut deserializer);
+    let source = strip_bom(source);
+    let found = scan_duplicates(source).unwrap_or_else(|| walk_duplicates(source));
     found
         .into_iter()
         .filter_map(|(path, name)| {
@@ -106,6 +98,123 @@ pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem>
             })
         })
         .collect()
+}
+
+/// A container open at the current position of [`scan_duplicates`].
+enum Frame<'a> {
+    /// An object: the names read so far (raw bytes), and whether the next string is a name.
+    Object {
+        names: Vec<&'a [u8]>,
+        expect_name: bool,
+    },
+    /// An array: the index of the current element.
+    Array { index: usize },
+}
+
+/// Duplicate member names (pointer and name of every occurrence after the first) in `source`,
+/// a JSON text that has already parsed: one pass over the bytes that only looks for quotes,
+/// brackets and commas, with no decoding or allocation per value. That is a fraction of the
+/// cost of a second parse, which is what [`walk_duplicates`] is.
+///
+/// Names are compared as raw bytes, which is exact for names without escapes; `None` when a
+/// name contains one (`"\u0061"` is the name `a`), and the caller walks the parsed document
+/// instead. Also `None`, never a panic, should the text not be valid JSON after all.
+fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
+    let mut found = Vec::new();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut at = 0;
+    while let Some(&byte) = source.get(at) {
+        match byte {
+            b'"' => {
+                let start = at + 1;
+                let mut end = start;
+                let mut escaped = false;
+                loop {
+                    end += memchr::memchr2(b'"', b'\\', source.get(end..)?)?;
+                    if source[end] == b'"' {
+                        break;
+                    }
+                    escaped = true;
+                    end += 2;
+                }
+                if let Some(Frame::Object { names, expect_name }) = stack.last_mut() {
+                    if *expect_name {
+                        if escaped {
+                            return None;
+                        }
+                        names.push(&source[start..end]);
+                        *expect_name = false;
+                    }
+                }
+                at = end;
+            }
+            b'{' => stack.push(Frame::Object {
+                names: Vec::new(),
+                expect_name: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expect_name, .. }) => *expect_name = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => return None,
+            },
+            b'}' => match stack.pop() {
+                Some(Frame::Object { mut names, .. }) => {
+                    names.sort_unstable();
+                    for pair in names.windows(2).filter(|pair| pair[0] == pair[1]) {
+                        let name = std::str::from_utf8(pair[1]).ok()?;
+                        let mut pointer = pointer_of(&stack)?;
+                        pointer.push('/');
+                        pointer.push_str(&pointer::escape(name));
+                        found.push((pointer, name.to_owned()));
+                    }
+                }
+                _ => return None,
+            },
+            b']' => match stack.pop() {
+                Some(Frame::Array { .. }) => {}
+                _ => return None,
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    stack.is_empty().then_some(found)
+}
+
+/// The pointer of the value being read inside the open containers of `stack`.
+fn pointer_of(stack: &[Frame<'_>]) -> Option<String> {
+    use std::fmt::Write as _;
+    let mut pointer = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Object { names, .. } => {
+                let name = std::str::from_utf8(names.last()?).ok()?;
+                pointer.push('/');
+                pointer.push_str(&pointer::escape(name));
+            }
+            Frame::Array { index } => {
+                let _ = write!(pointer, "/{index}");
+            }
+        }
+    }
+    Some(pointer)
+}
+
+/// Duplicate member names found by parsing `source` again, names decoded: the general case of
+/// [`scan_duplicates`].
+fn walk_duplicates(source: &[u8]) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut path = String::new();
+    let mut deserializer = serde_json::Deserializer::from_slice(source);
+    // The source already parsed as a metadata document, so this walk cannot fail; if it did,
+    // there is simply nothing more to report.
+    let _ = Walk {
+        path: &mut path,
+        found: &mut found,
+    }
+    .deserialize(&mut deserializer);
+    found
 }
 
 fn strip_bom(source: &[u8]) -> &[u8] {
@@ -224,5 +333,91 @@ impl<'de> Visitor<'de> for Walk<'_> {
             seen.insert(name);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{scan_duplicates, walk_duplicates};
+
+    /// The byte scan and the parsing walk find the same duplicates (as a set: the report is
+    /// sorted afterwards), and they are the expected ones.
+    #[test]
+    fn the_scan_agrees_with_the_walk() {
+        let cases: [(&str, &[&str]); 12] = [
+            (r#"{"a": 1, "b": 2}"#, &[]),
+            (r#"{"a": 1, "a": 2}"#, &["/a"]),
+            (r#"{"a": 1, "a": 2, "a": 3}"#, &["/a", "/a"]),
+            (r#"{"x": {"k": 1, "k": [1]}, "k": 2}"#, &["/x/k"]),
+            (
+                r#"{"l": [{"n": 1}, {"n": 1, "n": 2}], "m": [[{"z":0,"z":0}]]}"#,
+                &["/l/1/n", "/m/0/0/z"],
+            ),
+            (r#"{"s": "{\"a\": 1, \"a\": 2}", "t": "]}[{,"}"#, &[]),
+            (
+                r#"{"a/b": 1, "a/b": 2, "c~d": {"e": 0, "e": 0}}"#,
+                &["/a~1b", "/c~0d/e"],
+            ),
+            (r#"{"é": 1, "é": 2}"#, &["/é"]),
+            (r#"{"v": "x\\", "v": "\"\\"}"#, &["/v"]),
+            (r#" { "a" : [ ] , "b" : { } , "a" : null } "#, &["/a"]),
+            (
+                r#"{"e": [], "o": {}, "n": [1, 2.5e3, true, false, null]}"#,
+                &[],
+            ),
+            (r#"{"x": {"a": 1}, "y": {"a": 1}}"#, &[]),
+        ];
+        for (json, expected) in cases {
+            let mut scanned: Vec<String> = scan_duplicates(json.as_bytes())
+                .unwrap_or_else(|| panic!("{json}: scanned"))
+                .into_iter()
+                .map(|(pointer, _)| pointer)
+                .collect();
+            let mut walked: Vec<String> = walk_duplicates(json.as_bytes())
+                .into_iter()
+                .map(|(pointer, _)| pointer)
+                .collect();
+            scanned.sort();
+            walked.sort();
+            let mut expected: Vec<String> = expected.iter().map(|p| (*p).to_owned()).collect();
+            expected.sort();
+            assert_eq!(scanned, expected, "{json}: scan");
+            assert_eq!(walked, expected, "{json}: walk");
+        }
+    }
+
+    /// An escaped member name cannot be compared as bytes: the scan declines and the walk,
+    /// which decodes names, decides.
+    #[test]
+    fn escaped_names_go_to_the_walk() {
+        let json = r#"{"a": 1, "\u0061": 2}"#;
+        assert_eq!(scan_duplicates(json.as_bytes()), None);
+        let walked = walk_duplicates(json.as_bytes());
+        assert_eq!(walked, [("/a".to_owned(), "a".to_owned())]);
+        // An escape in a value is fine.
+        assert_eq!(
+            scan_duplicates(br#"{"a": "\u0061", "b": 1}"#),
+            Some(Vec::new())
+        );
+    }
+
+    /// Text that is not JSON (never given by the caller) gives `None`, not a panic.
+    #[test]
+    fn broken_text_never_panics() {
+        for text in [
+            "{",
+            "}",
+            "]",
+            "[",
+            "{\"a",
+            "{\"a\\",
+            "{\"a\": [1, }",
+            ",",
+            "\"\\",
+        ] {
+            let _ = scan_duplicates(text.as_bytes());
+        }
+        assert_eq!(scan_duplicates(b"{\"a\": 1"), None);
+        assert_eq!(scan_duplicates(b"{\"a\": 1}}"), None);
     }
 }

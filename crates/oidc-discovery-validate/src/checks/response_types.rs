@@ -34,14 +34,16 @@ fn unglued(token: &str) -> Option<String> {
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let Some(types) = cx.metadata.response_types_supported.clone() else {
+    let metadata = cx.metadata;
+    let Some(types) = metadata.response_types_supported.as_ref() else {
         return;
     };
     // The first index of each set of tokens (hashing agrees with set equality).
     let mut first_index: std::collections::HashMap<&oidc_discovery_metadata::ResponseType, usize> =
         std::collections::HashMap::with_capacity(types.len());
     for (index, response_type) in types.iter().enumerate() {
-        let at = pointer::element(MEMBER, index);
+        // Built only for a problem.
+        let at = || pointer::element(MEMBER, index);
         let spelled = response_type.as_str();
         if let Some(malformation) = response_type.malformation() {
             let detail = match &malformation {
@@ -50,7 +52,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             };
             cx.emit(
                 &RESPONSE_TYPE_MALFORMED,
-                at.clone(),
+                at(),
                 format!("response type \"{spelled}\" is malformed: {detail}"),
             );
         }
@@ -60,14 +62,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .unwrap_or_default();
             cx.emit(
                 &RESPONSE_TYPE_UNKNOWN_TOKEN,
-                at.clone(),
+                at(),
                 format!("`{token}` in response type \"{spelled}\" is not a registered response type token{hint}"),
             );
         }
         if response_type.contains(&ResponseTypeToken::None) && response_type.len() > 1 {
             cx.emit(
                 &RESPONSE_TYPE_NONE_COMBINED,
-                at.clone(),
+                at(),
                 format!("response type \"{spelled}\" combines `none` with other tokens"),
             );
         }
@@ -77,7 +79,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             } else {
                 format!(" (\"{}\" is the same set of tokens)", types[first].as_str())
             };
-            cx.emit(&DUPLICATE_VALUE, at, format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}"));
+            cx.emit(&DUPLICATE_VALUE, at(), format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}"));
         }
         first_index.entry(response_type).or_insert(index);
     }

@@ -93,43 +93,29 @@ pub(crate) fn is_loopback(url: &url::Url) -> bool {
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let mut urls: Vec<(String, String, String)> = Vec::new(); // (member, pointer, url)
-    cx.metadata.for_each_member(|member| {
-        let name = member.json_name().into_owned();
+    let metadata = cx.metadata;
+    metadata.for_each_member(|member| {
+        // Pointers are built only for a problem.
+        let name = member.json_name();
         match &member.value {
-            MemberView::Url(url) => urls.push((
-                member.info.name.to_owned(),
-                pointer::member(&name),
-                (*url).to_owned(),
-            )),
+            MemberView::Url(url) => check_url(cx, member.info.name, || pointer::member(&name), url),
             MemberView::List { items, urls: true } => {
                 for (index, url) in items.iter().enumerate() {
-                    urls.push((
-                        member.info.name.to_owned(),
-                        pointer::element(&name, index),
-                        (*url).to_owned(),
-                    ));
+                    check_url(cx, member.info.name, || pointer::element(&name, index), url);
                 }
             }
             MemberView::Aliases(aliases) => {
                 for (alias, url) in aliases.iter() {
-                    urls.push((
-                        // An alias obeys the rules of the endpoint it replaces.
-                        alias.to_owned(),
-                        pointer::field(&name, alias),
-                        url.as_str().to_owned(),
-                    ));
+                    // An alias obeys the rules of the endpoint it replaces.
+                    check_url(cx, alias, || pointer::field(&name, alias), url.as_str());
                 }
             }
             _ => {}
         }
     });
-    for (member, pointer, url) in urls {
-        check_url(cx, &member, &pointer, &url);
-    }
 }
 
-fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
+fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, raw: &str) {
     let parsed = match parse_strict(raw) {
         Ok(url) => url,
         Err(why) => {
@@ -140,7 +126,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
             };
             cx.emit(
                 &URL_NOT_ABSOLUTE,
-                pointer,
+                pointer(),
                 format!("{shown} is not a valid absolute URL: {why}"),
             );
             return;
@@ -149,7 +135,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
     if NO_FRAGMENT.contains(&member) && raw.contains('#') {
         cx.emit(
             &ENDPOINT_FRAGMENT,
-            pointer,
+            pointer(),
             format!("\"{raw}\" has a fragment; `{member}` must not"),
         );
     }
@@ -160,7 +146,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
     if parsed.scheme() == "http" && is_loopback(&parsed) && !documentation {
         cx.emit(
             &HTTP_LOOPBACK,
-            pointer,
+            pointer(),
             format!("\"{raw}\" uses http on a loopback host: fine for local development only"),
         );
         return;
@@ -170,20 +156,20 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: &str, raw: &str) {
         if scheme == "http" {
             cx.emit(
                 &DOCUMENTATION_HTTP,
-                pointer,
+                pointer(),
                 format!("\"{raw}\" uses http; https is better"),
             );
         }
     } else if HTTPS_REQUIRED.contains(&member) {
         cx.emit(
             &ENDPOINT_HTTPS,
-            pointer,
+            pointer(),
             format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https"),
         );
     } else {
         cx.emit(
             &ENDPOINT_TLS,
-            pointer,
+            pointer(),
             format!("\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"),
         );
     }
