@@ -136,6 +136,10 @@ impl Checked {
 /// parsed document cannot show), then every rule of [`check`].
 #[must_use]
 pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Checked {
+    // Duplicate member names first, before the parsed document exists: the peak memory is
+    // then the larger of the two, not their sum. Nothing is reported for text that does not
+    // parse.
+    let duplicates = checks::json::duplicate_members(source, profile);
     match ProviderMetadata::from_json_slice(source) {
         Err(error) => Checked {
             metadata: None,
@@ -146,9 +150,7 @@ pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Chec
         },
         Ok(metadata) => {
             let mut report = check(&metadata, profile, options);
-            report
-                .problems
-                .extend(checks::json::duplicate_members(source, profile));
+            report.problems.extend(duplicates);
             let report = Report::new(profile, report.problems);
             Checked {
                 metadata: Some(metadata),
