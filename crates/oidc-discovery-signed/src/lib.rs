@@ -19,6 +19,9 @@
 //!   signature, an untrusted `iss`, an expired or not-yet-valid token and a nested
 //!   `signed_metadata` claim are refused with a typed [`SignedMetadataError`] that names its
 //!   validation rule. Unverified claims are never merged.
+//! * **Both with validation**: [`validate_json_verified`] validates a document's text, verifies
+//!   its signed metadata and judges the merged document, reporting the outcome as problems
+//!   (what `oidc-discovery check --trust-jwks` and the client's `require_signed_metadata` use).
 //!
 //! It is **not** a general JWT library (no encryption, no token validation for other
 //! purposes), it does not fetch keys (how a consumer obtains and trusts them is application or
@@ -71,6 +74,7 @@
 #![deny(missing_docs)]
 
 mod alg;
+mod check;
 mod crypto;
 mod error;
 mod keys;
@@ -78,6 +82,7 @@ mod sign;
 mod verify;
 
 pub use alg::Algorithm;
+pub use check::{VerifiedCheck, validate_json_verified};
 pub use error::{IgnoredKey, KeyError, SignError, SignedMetadataError};
 pub use keys::{SigningKey, TrustedKeys};
 pub use sign::{JWT_CLAIMS, SignOptions, embed, sign};
