@@ -20,6 +20,11 @@ use crate::error::{IgnoredKey, KeyError};
 /// Keys are read from PKCS #8 (PEM or DER, as `openssl genpkey` writes them) or from a private
 /// JWK; [`generate`](Self::generate) makes a new one. `Debug` never shows key material.
 ///
+/// RSA signing uses the `rsa` crate, whose private-key operations are not constant-time
+/// (RUSTSEC-2023-0071). Signing metadata is a rare operation on the provider's own data, not an
+/// oracle an attacker can time, but a provider that wants constant-time signing should prefer
+/// `ES256` or `EdDSA`. Verification uses public keys only and is not affected.
+///
 /// ```
 /// use oidc_discovery_signed::{Algorithm, SigningKey};
 ///
