@@ -98,6 +98,7 @@ fn group_title(group: &str) -> &'static str {
         "response-type" => "Response types",
         "cross-field" => "Consistency between members",
         "signed-metadata" => "Signed metadata",
+        "signed-metadata-verification" => "Verifying signed metadata",
         "mtls" => "Mutual-TLS endpoint aliases",
         "value" => "Values",
         "retrieval" => "Retrieval",

@@ -153,12 +153,24 @@ Formats:
         in a directory; a URL as typed, not the well-known URL built from it). Several sources give JSON Lines, one object per readable source;
         a source that cannot be read prints a message on standard error instead.
 
+Signed metadata (--trust-jwks FILE):
+  Every document must carry `signed_metadata`, a JWT signed with a key of the JWK Set in
+  FILE (its signature keys: `use` sig or absent; symmetric keys are never trusted) whose
+  `iss` is the document's `issuer`; `exp` and `nbf`, when present, must hold (60 s leeway).
+  Then the signed values take precedence and the merged document is the one checked. A
+  failure is an error (signed-metadata-missing, signed-metadata-signature,
+  signed-metadata-trusted-iss, signed-metadata-validity, ...); success is a note
+  (signed-metadata-verified) naming the signed members, with a warning
+  (signed-metadata-differs) for each plain member that differs from its signed value. A
+  FILE that cannot be read or has no usable key is a failure of the tool (exit status 2).
+
 Exit status:
   0  no errors in any source (warnings and notes allowed)
   1  some document or its retrieval breaks at least one rule (invalid JSON, a non-object,
      a wrong HTTP status or content type, an issuer mismatch count)
   2  the tool could not do its job: bad arguments, a source that cannot be read (a missing
-     file, a URL that is not usable or cannot be connected to); this wins over 1"
+     file, a URL that is not usable or cannot be connected to), a --trust-jwks FILE that
+     cannot be read or has no usable key; this wins over 1"
 )]
 pub(crate) struct CheckArgs {
     /// The profile to check against.
@@ -174,6 +186,11 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
+
+    /// Require `signed_metadata` (RFC 8414 §2.1) and verify it with the keys of this JWK Set;
+    /// the attesting party (`iss`) must be the document's issuer.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) trust_jwks: Option<std::path::PathBuf>,
 
     /// Files, directories (their *.json files), `-` for standard input, or http(s) URLs.
     #[arg(value_name = "SOURCE", required = true, num_args = 1..)]
@@ -270,6 +287,7 @@ mod tests {
         assert_eq!(args.profile, ProfileArg::Oidc);
         assert_eq!(args.format, Format::Text);
         assert_eq!(args.issuer, None);
+        assert_eq!(args.trust_jwks, None);
         assert_eq!(args.sources, vec![OsString::from("a.json")]);
     }
 
@@ -283,6 +301,8 @@ mod tests {
             "https://a.example",
             "--format",
             "json",
+            "--trust-jwks",
+            "keys.json",
             "a.json",
             "-",
             "dir",
@@ -294,6 +314,7 @@ mod tests {
         assert_eq!(Profile::from(args.profile), Profile::Fapi2);
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.issuer.as_deref(), Some("https://a.example"));
+        assert_eq!(args.trust_jwks, Some("keys.json".into()));
         assert_eq!(args.sources.len(), 3);
     }
 
@@ -311,6 +332,10 @@ mod tests {
         assert!(parse(&["check"]).is_err());
         assert!(parse(&["check", "--profile", "saml", "a.json"]).is_err());
         assert!(parse(&["check", "--format", "yaml", "a.json"]).is_err());
+        assert!(
+            parse(&["check", "--trust-jwks", "a.json"]).is_err(),
+            "no source"
+        );
         assert!(parse(&["well-known"]).is_err());
         assert!(parse(&["serve", "--framework", "rocket"]).is_err());
         assert!(parse(&["serve", "--listen", "not-an-address"]).is_err());

@@ -1,5 +1,6 @@
 //! `oidc-discovery check`: read each source (fetching URLs with `oidc-discovery-client`),
-//! validate it with `oidc-discovery-validate`, print the reports.
+//! validate it with `oidc-discovery-validate` (and, with `--trust-jwks`, verify its signed
+//! metadata with `oidc-discovery-signed`), print the reports.
 
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use oidc_discovery_client::{Client, Source};
 use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier, validate_json_verified};
 use oidc_discovery_validate::{Options, Problem, Profile, Report, Severity, validate_json};
 
 use crate::Status;
@@ -187,6 +189,21 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
         Some(issuer) => Options::expecting(issuer.clone()),
         None => Options::default(),
     };
+    let verifier = match &args.trust_jwks {
+        None => None,
+        Some(path) => match trusted_keys(path) {
+            Ok(keys) => Some(Verifier::new(keys, IssuerPolicy::document_issuer())),
+            Err(reason) => {
+                writeln!(
+                    io.err,
+                    "{} cannot use the trusted JWK Set {}: {reason}",
+                    io.err_paint.error_label(),
+                    path.display()
+                )?;
+                return Ok(Status::Failure);
+            }
+        },
+    };
     let targets = expand(&args.sources);
     let several = targets.len() > 1;
     let mut fetcher: Option<Result<Fetcher, String>> = None;
@@ -230,8 +247,13 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
         };
         let (report, excerpt) = match read {
             Input::Document(bytes, own_options) => {
-                let checked =
-                    validate_json(&bytes, profile, own_options.as_ref().unwrap_or(&options));
+                let options = own_options.as_ref().unwrap_or(&options);
+                let checked = match &verifier {
+                    None => validate_json(&bytes, profile, options),
+                    Some(verifier) => {
+                        validate_json_verified(&bytes, profile, options, verifier).checked
+                    }
+                };
                 let excerpt = if checked.metadata.is_none() && args.format == Format::Text {
                     syntax_excerpt(&bytes)
                 } else {
@@ -275,6 +297,12 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     })
 }
 
+/// The signature keys of the JWK Set in `path` (`--trust-jwks`).
+fn trusted_keys(path: &Path) -> Result<TrustedKeys, String> {
+    let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+    TrustedKeys::from_jwks_json(&text).map_err(|error| error.to_string())
+}
+
 /// The source line and caret of a document that did not parse, at the position the parser
 /// reports (the same parser the validator uses, so the same position as its message).
 fn syntax_excerpt(bytes: &[u8]) -> Option<Excerpt> {
@@ -299,6 +327,7 @@ mod tests {
             profile: ProfileArg::Oidc,
             issuer: None,
             format,
+            trust_jwks: None,
             sources: sources.iter().map(OsString::from).collect(),
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -1,10 +1,11 @@
 //! `oidc-discovery`: the command-line tool of the `oidc-discovery` workspace.
 //!
 //! * `oidc-discovery check [--profile oauth|oidc|fapi2] [--issuer ISSUER] [--format text|json]
-//!   SOURCE...` validates OpenID Connect Discovery 1.0 / RFC 8414 metadata documents (files,
+//!   [--trust-jwks FILE] SOURCE...` validates OpenID Connect Discovery 1.0 / RFC 8414 metadata documents (files,
 //!   directories of `*.json` files, `-` for standard input, or http(s) URLs fetched with
 //!   `oidc-discovery-client`) with `oidc-discovery-validate` and prints every problem: a
-//!   readable report, or one JSON object per source.
+//!   readable report, or one JSON object per source. With `--trust-jwks FILE` it also requires
+//!   `signed_metadata` and verifies it with the keys of that JWK Set (`oidc-discovery-signed`).
 //! * `oidc-discovery well-known [--format text|json] ISSUER` prints the two well-known
 //!   metadata URLs of an issuer.
 //! * `oidc-discovery serve [--framework axum|actix-web|warp] [--listen ADDR] [--metadata FILE]`

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use oidc_discovery_signed::{Verifier, validate_json_verified};
 use oidc_discovery_validate::well_known::{
     OPENID_CONFIGURATION, issuer_from_metadata_url, oauth_authorization_server_url,
     openid_configuration_url, rfc8414_url,
@@ -80,6 +81,32 @@ pub struct Config {
     pub rfc8414_fallback: bool,
     /// Opt-in relaxations of the exact issuer comparison.
     pub issuer_match: IssuerMatchOptions,
+    /// Require `signed_metadata` (RFC 8414 §2.1) verified by this verifier (default: `None`,
+    /// signed metadata is ignored). When set, a document without it, or whose signature, `iss`
+    /// or validity period does not verify, is refused ([`DiscoveryError::SignedMetadata`]), and
+    /// the document returned is the merged one: signed values take precedence.
+    pub signed_metadata: Option<Verifier>,
+}
+
+impl Config {
+    /// Requires verified signed metadata (see [`signed_metadata`](Self::signed_metadata)).
+    ///
+    /// ```
+    /// use oidc_discovery_client::Config;
+    /// use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier};
+    ///
+    /// let keys = TrustedKeys::from_jwks_json(r#"{"keys": [{"kty": "OKP", "crv": "Ed25519",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#)?;
+    /// let config = Config::default()
+    ///     .require_signed_metadata(Verifier::new(keys, IssuerPolicy::document_issuer()));
+    /// assert!(config.signed_metadata.is_some());
+    /// # Ok::<(), oidc_discovery_signed::KeyError>(())
+    /// ```
+    #[must_use]
+    pub fn require_signed_metadata(mut self, verifier: Verifier) -> Self {
+        self.signed_metadata = Some(verifier);
+        self
+    }
 }
 
 impl Default for Config {
@@ -92,6 +119,7 @@ impl Default for Config {
             redirects: Redirects::None,
             rfc8414_fallback: false,
             issuer_match: IssuerMatchOptions::default(),
+            signed_metadata: None,
         }
     }
 }
@@ -415,14 +443,30 @@ impl Client {
     /// # Errors
     ///
     /// [`DiscoveryError::Fetch`] when retrieval fails, [`DiscoveryError::Invalid`] when the
-    /// document breaks a rule of `P` (including an issuer mismatch).
+    /// document breaks a rule of `P` (including an issuer mismatch), and — when signed
+    /// metadata is [required](Config::require_signed_metadata) —
+    /// [`DiscoveryError::SignedMetadata`] when it is missing or does not verify. The merged
+    /// document (signed values take precedence) is the one validated and returned.
     pub async fn discover_with_max_age<P: ProfileKind>(
         &self,
         source: &Source,
     ) -> Result<(Validated<P>, Option<Duration>), DiscoveryError> {
         let retrieved = self.retrieve(source, P::PROFILE).await?;
         let options = self.options_for(&retrieved);
-        let checked = oidc_discovery_validate::validate_json(&retrieved.body, P::PROFILE, &options);
+        let checked = match &self.config.signed_metadata {
+            None => oidc_discovery_validate::validate_json(&retrieved.body, P::PROFILE, &options),
+            Some(verifier) => {
+                let result =
+                    validate_json_verified(&retrieved.body, P::PROFILE, &options, verifier);
+                if let Some(Err(error)) = result.verification {
+                    return Err(DiscoveryError::SignedMetadata {
+                        url: retrieved.url,
+                        error,
+                    });
+                }
+                result.checked
+            }
+        };
         let validated =
             checked
                 .into_validated::<P>()

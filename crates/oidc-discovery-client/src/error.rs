@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use oidc_discovery_signed::SignedMetadataError;
 use oidc_discovery_validate::Report;
 use oidc_discovery_validate::rules::{
     RETRIEVAL_CONTENT_TYPE, RETRIEVAL_INSECURE, RETRIEVAL_INTERRUPTED, RETRIEVAL_REDIRECT,
@@ -103,7 +104,7 @@ impl FetchError {
     }
 }
 
-/// Why discovery failed: retrieval, or the document itself.
+/// Why discovery failed: retrieval, the document itself, or its signed metadata.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DiscoveryError {
@@ -118,5 +119,13 @@ pub enum DiscoveryError {
         url: String,
         /// Its report (with at least one error).
         report: Box<Report>,
+    },
+    /// Signed metadata is required and the document has none, or it does not verify.
+    #[error("the document at {url}: {error}")]
+    SignedMetadata {
+        /// Where it came from.
+        url: String,
+        /// Why it does not verify (its [`rule`](SignedMetadataError::rule) names the rule).
+        error: SignedMetadataError,
     },
 }

@@ -14,7 +14,10 @@
 //! 3. status exactly `200`; `Content-Type` `application/json` (parameters allowed);
 //! 4. the body, read up to a size limit enforced while reading (1 MiB by default);
 //! 5. parsed and validated under the profile, with the expected issuer (exact comparison,
-//!    with the opt-in relaxations of [`IssuerMatchOptions`](oidc_discovery_validate::IssuerMatchOptions)).
+//!    with the opt-in relaxations of [`IssuerMatchOptions`](oidc_discovery_validate::IssuerMatchOptions));
+//! 6. optionally ([`Config::require_signed_metadata`]), `signed_metadata` verified with the
+//!    keys and issuer policy the caller trusts (`oidc-discovery-signed`); the document returned
+//!    is then the merged one, in which signed values take precedence (RFC 8414 §2.1).
 //!
 //! [`Cache`] keeps the last validated document fresh for a time taken from `Cache-Control`
 //! (clamped, with jitter), shares one fetch among concurrent callers, serves the stale document

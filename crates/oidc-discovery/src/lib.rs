@@ -12,6 +12,9 @@
 //!   under the `oauth`, `oidc` or `fapi2` profile; [`Validated<P>`](Validated); issuer matching
 //!   and well-known URLs.
 //!
+//! * `signed` (`oidc-discovery-signed`, feature `signed`): produce and verify signed metadata
+//!   (RFC 8414 §2.1).
+//!
 //! It is **not** an OAuth client or an OpenID Connect relying party: it does not run flows or
 //! verify tokens. Serving a document from axum, actix-web or warp and fetching another
 //! provider's document are separate crates (`oidc-discovery-axum`, `-actix-web`, `-warp`,
@@ -75,6 +78,9 @@
 //! * `arbitrary-precision`: keep the exact digits of every number in unknown members (integers
 //!   beyond 64 bits, long decimals). Off by default because it turns on serde_json's
 //!   `arbitrary_precision` for the whole build.
+//! * `signed`: the `signed` module (`oidc-discovery-signed`), signed metadata (RFC 8414 §2.1): sign a
+//!   document into `signed_metadata`, and verify it with keys the caller trusts. Off by
+//!   default because it brings the signature crates (RSA, ECDSA, Ed25519, HMAC).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -104,4 +110,10 @@ pub mod metadata {
 /// (`oidc-discovery-validate`).
 pub mod validation {
     pub use oidc_discovery_validate::*;
+}
+
+/// Signed metadata, RFC 8414 §2.1 (`oidc-discovery-signed`; feature `signed`).
+#[cfg(feature = "signed")]
+pub mod signed {
+    pub use oidc_discovery_signed::*;
 }

@@ -1,0 +1,226 @@
+//! Typed errors: loading keys, signing, and verifying (each verification failure names the
+//! registry rule it breaks).
+
+use oidc_discovery_validate::rules::{
+    Rule, SIGNED_METADATA_ISS, SIGNED_METADATA_MISSING, SIGNED_METADATA_NESTED_CLAIM,
+    SIGNED_METADATA_NOT_JWS, SIGNED_METADATA_SIGNATURE, SIGNED_METADATA_TRUSTED_ISS,
+    SIGNED_METADATA_UNSIGNED, SIGNED_METADATA_VALIDITY,
+};
+use oidc_discovery_validate::{Problem, Profile, Severity};
+
+use crate::Algorithm;
+
+/// Why a key (a JWK, a JWK Set, a PEM file, a shared secret) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// The text is not JSON.
+    #[error("not JSON: {0}")]
+    Json(String),
+    /// The JSON is not a JWK (RFC 7517 §4) or a JWK Set (RFC 7517 §5).
+    #[error("{0}")]
+    NotJwk(String),
+    /// One JWK cannot be used; the reason says why.
+    #[error("the key{} cannot be used: {reason}", kid.as_deref().map(|kid| format!(" {kid:?}")).unwrap_or_default())]
+    Unusable {
+        /// Its `kid`, if it has one.
+        kid: Option<String>,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A JWK Set has no key this crate can verify with.
+    #[error("the JWK Set has no usable signature key{}", describe_ignored(.0))]
+    NoUsableKey(Vec<IgnoredKey>),
+    /// The algorithm name is not one this crate supports (`none` never is).
+    #[error("the algorithm {0:?} is not supported")]
+    UnsupportedAlgorithm(String),
+    /// The key cannot be used with the algorithm (an EC key for `RS256`, …).
+    #[error("a {key} key cannot be used with {alg}")]
+    AlgorithmMismatch {
+        /// The algorithm.
+        alg: Algorithm,
+        /// The kind of key.
+        key: String,
+    },
+    /// A PKCS #8 document (PEM or DER) could not be read.
+    #[error("not a usable PKCS #8 private key: {0}")]
+    Pkcs8(String),
+}
+
+fn describe_ignored(ignored: &[IgnoredKey]) -> String {
+    if ignored.is_empty() {
+        " (it has no keys)".to_owned()
+    } else {
+        let reasons: Vec<String> = ignored.iter().map(ToString::to_string).collect();
+        format!(": {}", reasons.join("; "))
+    }
+}
+
+/// A key of a JWK Set that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct IgnoredKey {
+    /// Its position in `keys`.
+    pub index: usize,
+    /// Its `kid`, if it has one.
+    pub kid: Option<String>,
+    /// Why it was left out.
+    pub reason: String,
+}
+
+impl std::fmt::Display for IgnoredKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "key {}", self.index)?;
+        if let Some(kid) = &self.kid {
+            write!(f, " ({kid:?})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// Why metadata could not be signed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignError {
+    /// The document could not be serialized (a member is both typed and in `other`).
+    #[error(transparent)]
+    Serialize(#[from] oidc_discovery_metadata::SerializeError),
+    /// The document has a member named like a registered JWT claim (`iss`, `exp`, …), which
+    /// would be read back as that claim.
+    #[error(
+        "the document has a member `{0}`, a registered JWT claim name (RFC 7519 §4.1); it cannot be signed as metadata"
+    )]
+    ReservedMember(String),
+    /// A member asked for with [`SignOptions::only`](crate::SignOptions::only) is not in the
+    /// document.
+    #[error("the document has no member `{0}` to sign")]
+    NoSuchMember(String),
+    /// The `iss` is empty.
+    #[error("the attesting party (`iss`) must not be empty (RFC 8414 §2.1)")]
+    EmptyIssuer,
+    /// The key failed to sign.
+    #[error("{0}")]
+    Crypto(String),
+}
+
+/// Why `signed_metadata` could not be verified. Each failure names the registry rule it breaks
+/// ([`rule`](Self::rule)), so that tools report it like any other problem.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignedMetadataError {
+    /// The document has no `signed_metadata` member.
+    #[error("the document has no `signed_metadata`, and signed metadata is required")]
+    Missing,
+    /// The value is not a JWS in compact serialization with JSON-object header and claims.
+    #[error("`signed_metadata` is not a JWS in compact serialization: {0}")]
+    Malformed(String),
+    /// The JWS is unsecured (`alg: none`), has no `alg`, or has an empty signature.
+    #[error("`signed_metadata` is not signed: {0}")]
+    Unsigned(String),
+    /// The `alg` is not one this crate verifies.
+    #[error("`signed_metadata` is signed with {0:?}, an algorithm that is not supported")]
+    UnsupportedAlgorithm(String),
+    /// The header has a `crit` member: extensions this crate does not understand (RFC 7515
+    /// §4.1.11 requires rejecting the JWS).
+    #[error("`signed_metadata` has critical header parameters {0:?}, which are not understood")]
+    CriticalHeader(Vec<String>),
+    /// The JWS is MACed (`HS*`) and the caller trusts no shared secret.
+    #[error(
+        "`signed_metadata` is MACed with {0} and no shared secret is trusted; HMAC is verified only with a secret trusted explicitly"
+    )]
+    HmacNotTrusted(Algorithm),
+    /// No trusted key fits the header (`alg`, `kid`, key type, the key's own `alg`).
+    #[error("no trusted key can verify `signed_metadata` (alg {alg}{})", kid_text(.kid.as_deref()))]
+    NoMatchingKey {
+        /// The header's `alg`.
+        alg: Algorithm,
+        /// The header's `kid`.
+        kid: Option<String>,
+    },
+    /// The signature does not verify with any trusted key that fits the header.
+    #[error("the signature of `signed_metadata` (alg {alg}{}) does not verify with any of {tried} trusted key(s)", kid_text(.kid.as_deref()))]
+    BadSignature {
+        /// The header's `alg`.
+        alg: Algorithm,
+        /// The header's `kid`.
+        kid: Option<String>,
+        /// How many keys were tried.
+        tried: usize,
+    },
+    /// The verified claims have no `iss` string.
+    #[error("`signed_metadata` has no `iss` claim naming the attesting party (RFC 8414 §2.1)")]
+    MissingIssuer,
+    /// The `iss` is not one the caller trusts.
+    #[error("`signed_metadata` is attested by {0:?}, which is not a trusted issuer")]
+    UntrustedIssuer(String),
+    /// The token has expired (`exp`, with the leeway).
+    #[error("`signed_metadata` expired at {exp} (NumericDate); it is now {now}")]
+    Expired {
+        /// The `exp` claim (seconds since the epoch).
+        exp: f64,
+        /// The time of verification (seconds since the epoch).
+        now: u64,
+    },
+    /// The token is not valid yet (`nbf`, with the leeway).
+    #[error("`signed_metadata` is not valid before {nbf} (NumericDate); it is now {now}")]
+    NotYetValid {
+        /// The `nbf` claim (seconds since the epoch).
+        nbf: f64,
+        /// The time of verification (seconds since the epoch).
+        now: u64,
+    },
+    /// `exp`, `nbf` or `iat` is not a NumericDate (a JSON number, RFC 7519 §2).
+    #[error("the `{0}` claim of `signed_metadata` is not a NumericDate")]
+    InvalidTimeClaim(&'static str),
+    /// The claims contain a `signed_metadata` claim (RFC 8414 §2.1: SHOULD NOT); it is refused,
+    /// since it is unclear which level's values would take precedence.
+    #[error(
+        "`signed_metadata` contains a `signed_metadata` claim of its own; nested signed metadata is refused"
+    )]
+    Nested,
+}
+
+fn kid_text(kid: Option<&str>) -> String {
+    kid.map(|kid| format!(", kid {kid:?}")).unwrap_or_default()
+}
+
+impl SignedMetadataError {
+    /// The registry rule this failure breaks.
+    #[must_use]
+    pub fn rule(&self) -> &'static Rule {
+        match self {
+            Self::Missing => &SIGNED_METADATA_MISSING,
+            Self::Malformed(_) => &SIGNED_METADATA_NOT_JWS,
+            Self::Unsigned(_) => &SIGNED_METADATA_UNSIGNED,
+            Self::UnsupportedAlgorithm(_)
+            | Self::CriticalHeader(_)
+            | Self::HmacNotTrusted(_)
+            | Self::NoMatchingKey { .. }
+            | Self::BadSignature { .. } => &SIGNED_METADATA_SIGNATURE,
+            Self::MissingIssuer => &SIGNED_METADATA_ISS,
+            Self::UntrustedIssuer(_) => &SIGNED_METADATA_TRUSTED_ISS,
+            Self::Expired { .. } | Self::NotYetValid { .. } | Self::InvalidTimeClaim(_) => {
+                &SIGNED_METADATA_VALIDITY
+            }
+            Self::Nested => &SIGNED_METADATA_NESTED_CLAIM,
+        }
+    }
+
+    /// This failure as a report problem at `/signed_metadata` (`""` when it is missing), with
+    /// the rule's severity under `profile` (an error under every profile).
+    #[must_use]
+    pub fn to_problem(&self, profile: Profile) -> Problem {
+        let rule = self.rule();
+        Problem {
+            rule: rule.id,
+            severity: rule.severity(profile).unwrap_or(Severity::Error),
+            pointer: if matches!(self, Self::Missing) {
+                String::new()
+            } else {
+                "/signed_metadata".to_owned()
+            },
+            message: self.to_string(),
+            spec: rule.spec,
+        }
+    }
+}
