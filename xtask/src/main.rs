@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 mod bench;
+mod tools;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -14,7 +15,13 @@ const USAGE: &str = "usage: cargo xtask <command>
                   docs/corpus-verdicts.md (which needs ../shared/corpus)
   generate --check  exit non-zero when a generated file is stale
   bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
-                  print the table of ratios against their baselines (docs/benchmarks.md)";
+                  print the table of ratios against their baselines (docs/benchmarks.md)
+  deny            supply chain (deny.toml): `cargo deny check bans licenses sources`, then
+                  advisories when the RustSec database can be fetched (needs cargo-deny)
+  msrv            `cargo check --workspace` with the toolchain of `rust-version` (needs it:
+                  `rustup toolchain install 1.85 --profile minimal`)
+  hack            `cargo hack --each-feature check --workspace`: each crate on its own, with
+                  each feature (needs cargo-hack)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +29,9 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["test", extra @ ..] => test(extra),
         ["bench", extra @ ..] => bench::run(extra),
+        ["deny"] => tools::deny(),
+        ["msrv"] => tools::msrv(),
+        ["hack"] => tools::hack(),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),
