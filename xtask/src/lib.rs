@@ -27,6 +27,19 @@ pub fn workspace_root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// The `rust-version` of `[workspace.package]` in the root manifest (`1.85`), which every crate
+/// inherits.
+#[must_use]
+pub fn rust_version(root: &Path) -> Option<String> {
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).ok()?;
+    let package = manifest.split("[workspace.package]").nth(1)?;
+    let section = package.split("\n[").next()?;
+    section.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("rust-version")?.trim_start();
+        Some(value.strip_prefix('=')?.trim().trim_matches('"').to_owned())
+    })
+}
+
 fn pretty(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("a JSON value serializes");
     text.push('\n');

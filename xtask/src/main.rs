@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod load;
+mod tools;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -18,7 +19,13 @@ const USAGE: &str = "usage: cargo xtask <command>
                   print the table of ratios against their baselines (docs/benchmarks.md)
   load [--seconds N] [--rounds N] [--connections N]
                   the loopback load test: wrk (installed with apt-get when missing)
-                  against each adapter and a static handler of its framework";
+                  against each adapter and a static handler of its framework
+  deny            supply chain (deny.toml): `cargo deny check bans licenses sources`, then
+                  advisories when the RustSec database can be fetched (needs cargo-deny)
+  msrv            `cargo check --workspace` with the toolchain of `rust-version` (needs it:
+                  `rustup toolchain install 1.85 --profile minimal`)
+  hack            `cargo hack --each-feature check --workspace`: each crate on its own, with
+                  each feature (needs cargo-hack)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +34,9 @@ fn main() -> ExitCode {
         ["test", extra @ ..] => test(extra),
         ["bench", extra @ ..] => bench::run(extra),
         ["load", extra @ ..] => load::run(extra),
+        ["deny"] => tools::deny(),
+        ["msrv"] => tools::msrv(),
+        ["hack"] => tools::hack(),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),

@@ -1,15 +1,12 @@
 //! A real `HttpServer` on a free port, spoken to in hand-written HTTP/1.1: what actix's codec
 //! puts on the wire for `GET`, `HEAD` and `304`.
 
+mod common;
+
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
-use std::sync::mpsc;
-use std::thread;
 use std::time::Duration;
 
-use actix_web::dev::ServerHandle;
-use actix_web::{App, HttpServer};
-use oidc_discovery_actix_web::DiscoveryService;
 use oidc_discovery_http::conformance;
 
 /// Status code, headers (names lowercased, in order) and body of a raw response.
@@ -67,35 +64,10 @@ fn request(method: &str, path: &str, extra: &str) -> String {
     format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}Connection: close\r\n\r\n")
 }
 
-/// Starts the example's server (the conformance fixture with a path and a JWK Set) on a free
-/// port, in a thread of its own.
-fn start() -> (
-    SocketAddr,
-    ServerHandle,
-    thread::JoinHandle<std::io::Result<()>>,
-) {
-    let service = DiscoveryService::new(conformance::fixtures().remove(1));
-    let (sender, receiver) = mpsc::channel();
-    let thread = thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || App::new().service(service.clone()))
-                .workers(1)
-                .bind(("127.0.0.1", 0))?;
-            let address = server.addrs()[0];
-            let server = server.run();
-            sender
-                .send((address, server.handle()))
-                .expect("the test waits");
-            server.await
-        })
-    });
-    let (address, handle) = receiver.recv().expect("the server starts");
-    (address, handle, thread)
-}
-
 #[test]
 fn head_get_and_304_on_the_wire() {
-    let (address, handle, thread) = start();
+    let server = common::Server::start(conformance::fixtures().remove(1));
+    let address = server.addr;
     let endpoint = conformance::fixtures().remove(1);
     let document = endpoint.metadata().body().clone();
     let etag = endpoint.metadata().etag().to_str().unwrap().to_owned();
@@ -182,9 +154,5 @@ fn head_get_and_304_on_the_wire() {
     let missing = exchange(address, &request("GET", "/.well-known/other", ""));
     assert_eq!(missing.status, 404);
 
-    actix_web::rt::System::new().block_on(handle.stop(true));
-    thread
-        .join()
-        .expect("the server thread")
-        .expect("the server stops cleanly");
+    drop(server); // stopped gracefully; the thread is joined
 }

@@ -198,6 +198,13 @@ impl Client {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            // No decompression, even when another crate of the application turns on one of
+            // reqwest's decompression features (features are unified): a compressed body is
+            // not JSON, and inflating it would let a small response become a large one.
+            .no_gzip()
+            .no_brotli()
+            .no_deflate()
+            .no_zstd()
             .user_agent(concat!("oidc-discovery/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|error| FetchError::Connect {

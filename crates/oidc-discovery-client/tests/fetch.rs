@@ -487,6 +487,72 @@ async fn a_connection_closed_mid_body_is_interrupted() {
     }
 }
 
+/// Slowloris on the head: the status line and headers arrive one byte every 50 ms (a head of
+/// about 100 bytes would take 5 s). The total timeout covers the head too.
+#[tokio::test]
+async fn a_trickling_head_times_out() {
+    let server = Server::always(
+        Response::json(document("http://x", "http://x")).trickle_head(Duration::from_millis(50)),
+    )
+    .await;
+    let timeout = Duration::from_millis(300);
+    let client = client(|config| config.timeout = timeout);
+    let error = fetch_error(&client, &server.url(OIDC)).await;
+    assert!(
+        matches!(&error, FetchError::Timeout { after, .. } if *after == timeout),
+        "{error:?}"
+    );
+    assert_eq!(rule(&error), Some("retrieval-timeout"));
+}
+
+/// `Content-Length` longer than the body, and the server keeps the connection open: the client
+/// waits for bytes that never come, until the total timeout. (When the server closes instead,
+/// the body is `Interrupted`: `a_connection_closed_mid_body_is_interrupted`.)
+#[tokio::test]
+async fn a_content_length_longer_than_the_body_times_out() {
+    let body = document("http://x", "http://x").into_bytes();
+    let declared = 2 * body.len() as u64;
+    let server = Server::always(
+        Response::json(body)
+            .framing(Framing::DeclaredLength(declared))
+            .hold_open(),
+    )
+    .await;
+    let timeout = Duration::from_millis(300);
+    let client = client(|config| config.timeout = timeout);
+    let error = fetch_error(&client, &server.url(OIDC)).await;
+    assert!(
+        matches!(&error, FetchError::Timeout { after, .. } if *after == timeout),
+        "{error:?}"
+    );
+    assert_eq!(rule(&error), Some("retrieval-timeout"));
+}
+
+/// Without `Content-Length` or chunking, the end of the connection is the end of the body, so a
+/// body cut short cannot be told from a short body at the HTTP level: the client returns what
+/// arrived, and validation reports the truncated JSON.
+#[tokio::test]
+async fn a_body_cut_short_without_framing_is_a_syntax_error() {
+    let server = Server::start(|request: &Request| {
+        let body = document(&request.origin, &request.origin);
+        let half = body.len() / 2;
+        Response::json(body)
+            .framing(Framing::UntilClose)
+            .cut_after(half)
+    })
+    .await;
+    let client = Client::new().unwrap();
+    let (_, body, _) = client.fetch(&server.url(OIDC)).await.unwrap();
+    let whole = document(&server.origin(), &server.origin());
+    assert_eq!(&body[..], &whole.as_bytes()[..whole.len() / 2]);
+    let report = invalid_report(
+        client
+            .discover::<Oidc>(&Source::issuer(server.origin()))
+            .await,
+    );
+    assert!(report.has("json-syntax"), "{report:?}");
+}
+
 #[tokio::test]
 async fn a_connection_closed_before_the_status_line_is_an_error() {
     // A server that accepts the connection and closes it without a byte.
@@ -519,6 +585,79 @@ async fn a_refused_connection_is_a_connect_error_without_a_rule() {
         other => panic!("{other:?}"),
     }
     assert_eq!(rule(&error), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compression
+// ---------------------------------------------------------------------------------------------
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// The client asks for no encoding and inflates nothing, even with reqwest's `gzip` feature on
+/// (this test build turns it on, as any crate of an application could): a gzip body, bomb or
+/// not, is handed over as the compressed bytes it is, within the size limit, and validation
+/// reports that it is not JSON. A plain reqwest client of the same build inflates the same
+/// response, which shows that the feature is on and the body is valid gzip.
+#[tokio::test(flavor = "multi_thread")]
+async fn compressed_bodies_are_never_asked_for_nor_inflated() {
+    let document = |origin: &str| document(origin, origin).into_bytes();
+    // 16 MiB of spaces (valid JSON whitespace around nothing): 16 times the body limit once
+    // inflated, about 16 KiB compressed.
+    let bomb = gzip(&vec![b' '; 16 * MIB]);
+    assert!(bomb.len() < 64 * 1024, "{} bytes", bomb.len());
+    let served_bomb = bomb.clone();
+    let server = Server::start(move |request: &Request| {
+        let body = if request.path == OIDC {
+            gzip(&document(&request.origin))
+        } else {
+            served_bomb.clone()
+        };
+        Response::json(body).header("Content-Encoding", "gzip")
+    })
+    .await;
+
+    // A reqwest client with decompression inflates the document.
+    let inflating = reqwest::Client::builder().gzip(true).build().unwrap();
+    let inflated = inflating
+        .get(server.url(OIDC))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(inflated, document(&server.origin()));
+    assert!(
+        server.heads()[0]
+            .to_ascii_lowercase()
+            .contains("accept-encoding: gzip"),
+        "{:?}",
+        server.heads()
+    );
+
+    // Ours does not.
+    let client = Client::new().unwrap();
+    let (_, body, _) = client.fetch(&server.url(OIDC)).await.unwrap();
+    assert_eq!(body, gzip(&document(&server.origin())));
+    let (_, body, _) = client.fetch(&server.url("/bomb")).await.unwrap();
+    assert_eq!(body, bomb, "the bomb is handed over compressed");
+    let report = invalid_report(
+        client
+            .discover::<Oidc>(&Source::issuer(server.origin()))
+            .await,
+    );
+    assert!(report.has("json-syntax"), "{report:?}");
+    for head in &server.heads()[1..] {
+        assert!(
+            !head.to_ascii_lowercase().contains("accept-encoding"),
+            "the client asked for an encoding: {head}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,6 +761,72 @@ async fn a_body_that_is_not_json_is_a_syntax_error() {
             .await;
         let report = invalid_report(result);
         assert!(report.has("json-syntax"), "{body:?}: {report:?}");
+    }
+}
+
+/// Bytes that are not UTF-8 inside a JSON string: retrieval hands the bytes over untouched
+/// (it never decodes them), and validation reports invalid JSON (RFC 8259 §8.1: JSON exchanged
+/// between systems is UTF-8) with its position.
+#[tokio::test]
+async fn invalid_utf8_in_the_body_is_a_syntax_error() {
+    let server = Server::start(|request: &Request| {
+        let mut body = document(&request.origin, &request.origin).into_bytes();
+        // `{"issuer":"http://…` → `{"issuer":"\xff\xfe…`: the first bytes of the issuer.
+        let at = body
+            .windows(4)
+            .position(|window| window == b"http")
+            .expect("the issuer");
+        body[at] = 0xff;
+        body[at + 1] = 0xfe;
+        Response::json(body)
+    })
+    .await;
+    let client = Client::new().unwrap();
+    let (_, body, _) = client.fetch(&server.url(OIDC)).await.unwrap();
+    assert!(std::str::from_utf8(&body).is_err());
+    let report = invalid_report(
+        client
+            .discover::<Oidc>(&Source::issuer(server.origin()))
+            .await,
+    );
+    let problem = report
+        .problems
+        .iter()
+        .find(|problem| problem.rule == "json-syntax")
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert!(problem.message.contains("line 1"), "{problem:?}");
+}
+
+/// Bytes beyond ASCII in response headers: a `Content-Type` parameter does not hide a JSON
+/// media type, and a `Cache-Control` that is not ASCII is ignored (no `max-age`), not an error.
+#[tokio::test]
+async fn headers_beyond_ascii_are_read_or_ignored_not_fatal() {
+    let server = Server::start(|request: &Request| {
+        Response::status(200)
+            .header("Content-Type", "application/json; charset=\u{e9}t\u{e9}")
+            .header("Cache-Control", "max-age=60, \u{e9}")
+            .body(document(&request.origin, &request.origin))
+    })
+    .await;
+    let (_, _, max_age) = Client::new()
+        .unwrap()
+        .fetch(&server.url(OIDC))
+        .await
+        .unwrap();
+    assert_eq!(max_age, None);
+
+    let server = Server::always(
+        Response::status(200)
+            .header("Content-Type", "application/js\u{f6}n")
+            .body("{}"),
+    )
+    .await;
+    let error = fetch_error(&Client::new().unwrap(), &server.url(OIDC)).await;
+    match &error {
+        FetchError::ContentType { content_type, .. } => {
+            assert_eq!(content_type.as_deref(), Some("application/js\u{f6}n"));
+        }
+        other => panic!("{other:?}"),
     }
 }
 

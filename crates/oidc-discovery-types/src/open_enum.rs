@@ -131,9 +131,8 @@ macro_rules! open_enum {
         ///
         /// This value set is **open**: every string parses. A known value (exact, case-sensitive
         /// match) becomes its variant; anything else becomes [`Self::Unknown`] and displays and
-        /// serializes back byte for byte. [`Self::KNOWN`] (or `strum::IntoEnumIterator::iter`)
-        /// lists the known values.
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, strum::EnumIter)]
+        /// serializes back byte for byte. [`Self::KNOWN`] lists the known values.
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
         #[non_exhaustive]
         $vis enum $name {
             $(
@@ -147,7 +146,6 @@ macro_rules! open_enum {
             /// Any other value, kept exactly as received.
             ///
             /// Only produced by parsing: a known value never ends up here.
-            #[strum(disabled)]
             Unknown($crate::UnknownValue),
         }
 

@@ -94,17 +94,44 @@ pub fn filter(
     endpoint: Endpoint,
 ) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone + Send + Sync + 'static {
     let endpoint = Arc::new(endpoint);
-    let matched = {
-        let endpoint = Arc::clone(&endpoint);
-        warp::path::full().and_then(move |path: FullPath| {
-            let kind = endpoint
-                .routes()
-                .iter()
-                .find(|route| route.path == path.as_str())
-                .map(|route| route.kind);
-            ready(kind.ok_or_else(warp::reject::not_found))
+    // `warp::path::full()` panics (warp 0.4.3 with http 1.4.1 or later, warp issue #1166) on a
+    // request target without a path: CONNECT's authority form (`CONNECT host:443`), which any
+    // client can send. It is therefore only called when the path is neither empty nor `/`;
+    // `warp::path::end()`, which does not panic, matches those two, and they are served only
+    // when a route is `/` (a JWK Set at the root; metadata paths never are).
+    let root = endpoint
+        .routes()
+        .iter()
+        .find(|route| route.path == "/")
+        .map(|route| route.kind);
+    let at_root =
+        warp::path::end().and_then(move || ready(root.ok_or_else(warp::reject::not_found)));
+    let not_at_root = warp::path::end()
+        .map(|| true)
+        .or(warp::any().map(|| false))
+        .unify()
+        .and_then(|at_root: bool| {
+            ready(if at_root {
+                Err(warp::reject::not_found())
+            } else {
+                Ok(())
+            })
         })
+        .untuple_one();
+    let elsewhere = {
+        let endpoint = Arc::clone(&endpoint);
+        not_at_root
+            .and(warp::path::full())
+            .and_then(move |path: FullPath| {
+                let kind = endpoint
+                    .routes()
+                    .iter()
+                    .find(|route| route.path == path.as_str())
+                    .map(|route| route.kind);
+                ready(kind.ok_or_else(warp::reject::not_found))
+            })
     };
+    let matched = at_root.or(elsewhere).unify();
     matched
         .and(warp::method())
         .and(warp::header::headers_cloned())

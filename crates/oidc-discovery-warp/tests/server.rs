@@ -2,82 +2,16 @@
 //! HTTP/1.1: what hyper puts on the wire (HEAD keeps the GET `Content-Length` and sends no body;
 //! repeated header lines reach the core), and the whole conformance suite over the wire.
 
+mod common;
+
 use std::io::{Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
+use common::Server;
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use oidc_discovery_http::Request;
 use oidc_discovery_http::conformance::{self, HttpIntegration, TestResponse};
-use oidc_discovery_http::{Endpoint, Request};
-use tokio::sync::oneshot;
-use warp::{Filter, Rejection};
-
-/// The 404 of an application that has nothing else to serve.
-async fn not_found(rejection: Rejection) -> Result<StatusCode, Rejection> {
-    if rejection.is_not_found() {
-        Ok(StatusCode::NOT_FOUND)
-    } else {
-        Err(rejection)
-    }
-}
-
-/// `warp::serve` on `127.0.0.1:0`, in a thread of its own; shut down gracefully on drop.
-struct Server {
-    addr: SocketAddr,
-    shutdown: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Server {
-    fn start(endpoint: Endpoint) -> Self {
-        let (shutdown, signal) = oneshot::channel::<()>();
-        let (bound, addr) = std::sync::mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
-            runtime.block_on(async move {
-                // Bind first (port 0: any free port) to learn the address, then hand the
-                // listener to warp.
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind 127.0.0.1:0");
-                bound
-                    .send(listener.local_addr().expect("local address"))
-                    .expect("test thread waiting");
-                let app = oidc_discovery_warp::filter(endpoint).recover(not_found);
-                warp::serve(app)
-                    .incoming(listener)
-                    .graceful(async {
-                        let _ = signal.await;
-                    })
-                    .run()
-                    .await;
-            });
-        });
-        Self {
-            addr: addr.recv().expect("server address"),
-            shutdown: Some(shutdown),
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let joined = thread.join();
-            if !std::thread::panicking() {
-                joined.expect("the server stops cleanly");
-            }
-        }
-    }
-}
 
 /// One request on a fresh connection (`Connection: close`), the response read to the end.
 fn exchange(addr: SocketAddr, method: &Method, path: &str, headers: &HeaderMap) -> TestResponse {

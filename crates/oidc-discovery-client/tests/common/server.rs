@@ -68,6 +68,12 @@ pub(crate) struct Response {
     trickle: Option<Duration>,
     /// Close the connection after this many body bytes.
     cut_after: Option<usize>,
+    /// Write the head (status line and headers) one byte at a time, pausing this long before
+    /// each.
+    trickle_head: Option<Duration>,
+    /// After the body, keep the connection open (reading until the client closes it) instead
+    /// of closing it.
+    hold_open: bool,
 }
 
 impl Response {
@@ -80,6 +86,8 @@ impl Response {
             framing: Framing::Length,
             trickle: None,
             cut_after: None,
+            trickle_head: None,
+            hold_open: false,
         }
     }
 
@@ -130,6 +138,18 @@ impl Response {
     /// Closes the connection after `bytes` body bytes.
     pub(crate) fn cut_after(mut self, bytes: usize) -> Self {
         self.cut_after = Some(bytes);
+        self
+    }
+
+    /// Trickles the head (slowloris).
+    pub(crate) fn trickle_head(mut self, pause: Duration) -> Self {
+        self.trickle_head = Some(pause);
+        self
+    }
+
+    /// Keeps the connection open after the body.
+    pub(crate) fn hold_open(mut self) -> Self {
+        self.hold_open = true;
         self
     }
 }
@@ -352,7 +372,14 @@ async fn write_response(stream: &mut TcpStream, response: &Response, state: &Sta
         Framing::UntilClose => {}
     }
     head.push_str("\r\n");
-    if stream.write_all(head.as_bytes()).await.is_err() {
+    if let Some(pause) = response.trickle_head {
+        for byte in head.as_bytes() {
+            tokio::time::sleep(pause).await;
+            if stream.write_all(&[*byte]).await.is_err() {
+                return Outcome::WriteFailed { body_bytes: 0 };
+            }
+        }
+    } else if stream.write_all(head.as_bytes()).await.is_err() {
         return Outcome::WriteFailed { body_bytes: 0 };
     }
 
@@ -396,6 +423,11 @@ async fn write_response(stream: &mut TcpStream, response: &Response, state: &Sta
     }
     if stream.flush().await.is_err() {
         return Outcome::WriteFailed { body_bytes: sent };
+    }
+    if response.hold_open {
+        let mut sink = [0_u8; 1024];
+        while matches!(stream.read(&mut sink).await, Ok(read) if read > 0) {}
+        return Outcome::Completed;
     }
     // Half-close, then wait for the client to close its side, so that an error the client
     // detects (a reset) cannot be confused with our close.

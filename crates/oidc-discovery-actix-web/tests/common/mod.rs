@@ -1,0 +1,59 @@
+//! The adapter behind a real `HttpServer` on a free loopback port, in a thread of its own, for
+//! the tests that speak to it over TCP.
+
+use std::net::SocketAddr;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use actix_web::dev::ServerHandle;
+use actix_web::{App, HttpServer};
+use oidc_discovery_actix_web::DiscoveryService;
+use oidc_discovery_http::Endpoint;
+
+/// An `HttpServer` (one worker) of an application that mounts only the adapter (actix's default
+/// 404 elsewhere); stopped gracefully on drop.
+pub(crate) struct Server {
+    pub(crate) addr: SocketAddr,
+    handle: ServerHandle,
+    thread: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    pub(crate) fn start(endpoint: Endpoint) -> Self {
+        let service = DiscoveryService::new(endpoint);
+        let (sender, receiver) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = HttpServer::new(move || App::new().service(service.clone()))
+                    .workers(1)
+                    .bind(("127.0.0.1", 0))?;
+                let addr = server.addrs()[0];
+                let server = server.run();
+                sender
+                    .send((addr, server.handle()))
+                    .expect("the test waits");
+                server.await
+            })
+        });
+        let (addr, handle) = receiver.recv().expect("the server starts");
+        Self {
+            addr,
+            handle,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        actix_web::rt::System::new().block_on(self.handle.stop(true));
+        if let Some(thread) = self.thread.take() {
+            let joined = thread.join();
+            if !std::thread::panicking() {
+                joined
+                    .expect("the server thread")
+                    .expect("the server stops cleanly");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The adapter behind `warp::serve` on a free loopback port, in a thread of its own, for the
+//! tests that speak to it over TCP.
+
+use std::net::SocketAddr;
+use std::thread::JoinHandle;
+
+use http::StatusCode;
+use oidc_discovery_http::Endpoint;
+use tokio::sync::oneshot;
+use warp::{Filter, Rejection};
+
+/// The 404 of an application that has nothing else to serve.
+async fn not_found(rejection: Rejection) -> Result<StatusCode, Rejection> {
+    if rejection.is_not_found() {
+        Ok(StatusCode::NOT_FOUND)
+    } else {
+        Err(rejection)
+    }
+}
+
+/// `warp::serve` of the adapter's filter (and a 404 for anything else); shut down gracefully on
+/// drop.
+pub(crate) struct Server {
+    pub(crate) addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    pub(crate) fn start(endpoint: Endpoint) -> Self {
+        let (shutdown, signal) = oneshot::channel::<()>();
+        let (bound, addr) = std::sync::mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("bind 127.0.0.1:0");
+                bound
+                    .send(listener.local_addr().expect("a local address"))
+                    .expect("the test waits");
+                let app = oidc_discovery_warp::filter(endpoint).recover(not_found);
+                warp::serve(app)
+                    .incoming(listener)
+                    .graceful(async {
+                        let _ = signal.await;
+                    })
+                    .run()
+                    .await;
+            });
+        });
+        Self {
+            addr: addr.recv().expect("the server's address"),
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let joined = thread.join();
+            if !std::thread::panicking() {
+                joined.expect("the server stops cleanly");
+            }
+        }
+    }
+}
