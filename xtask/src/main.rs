@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 mod bench;
+mod fuzz;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -13,6 +14,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   generate        regenerate every generated file: the schemas, docs/rules.md and
                   docs/corpus-verdicts.md (which needs ../shared/corpus)
   generate --check  exit non-zero when a generated file is stale
+  fuzz [--seconds N] [--sanitizer none|address] [TARGET...] [-- LIBFUZZER_ARGS...]
+                  run each cargo-fuzz target of fuzz/ for N seconds (default 60; all targets
+                  by default) and print executions and coverage per target; installs the
+                  nightly toolchain and cargo-fuzz when missing (docs/robustness.md)
   bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
                   print the table of ratios against their baselines (docs/benchmarks.md)";
 
@@ -22,6 +27,7 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["test", extra @ ..] => test(extra),
         ["bench", extra @ ..] => bench::run(extra),
+        ["fuzz", extra @ ..] => fuzz::run(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),
