@@ -1,7 +1,7 @@
 //! The document as JSON text: syntax, top-level type, duplicate member names.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use oidc_discovery_metadata::{ParseError, ParseErrorKind};
@@ -208,11 +208,17 @@ impl<'de> Visitor<'de> for Walk<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let base = self.path.len();
-        let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
+        // Each name once, with whether its repeat has been reported: a name repeated many
+        // times gives one problem, not one per repeat (which the report would deduplicate
+        // anyway, after allocating them all).
+        let mut seen: HashMap<Cow<'de, str>, bool> = HashMap::new();
         while let Some(name) = map.next_key_seed(Key)? {
             self.path.push('/');
             self.path.push_str(&pointer::escape(&name));
-            if seen.contains(&name) {
+            let first_repeat = seen
+                .get_mut(&name)
+                .map(|reported| !std::mem::replace(reported, true));
+            if first_repeat == Some(true) {
                 self.found
                     .push((self.path.clone(), name.clone().into_owned()));
             }
@@ -221,7 +227,9 @@ impl<'de> Visitor<'de> for Walk<'_> {
                 found: &mut *self.found,
             })?;
             self.path.truncate(base);
-            seen.insert(name);
+            if first_repeat.is_none() {
+                seen.insert(name, false);
+            }
         }
         Ok(())
     }
