@@ -7,8 +7,9 @@ mod fuzz;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
-  test            run every test: `cargo test --workspace`, then the suites behind
-                  non-default features (`arbitrary-precision`)
+  test            run every test: `cargo test --workspace` (property tests included), then
+                  the suites behind non-default features (`arbitrary-precision`: the metadata
+                  suite and the hostile-document suite of oidc-discovery-validate)
   schema          regenerate the JSON Schema files in docs/schema/
   schema --check  exit non-zero when a file in docs/schema/ is stale
   generate        regenerate every generated file: the schemas, docs/rules.md and
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
 /// feature enabled for one run of the workspace would hide the default behaviour).
 fn test(extra: &[&str]) -> ExitCode {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let runs: [&[&str]; 2] = [
+    let runs: [&[&str]; 3] = [
         &["test", "--workspace"],
         &[
             "test",
@@ -55,6 +56,16 @@ fn test(extra: &[&str]) -> ExitCode {
             "oidc-discovery-metadata",
             "--features",
             "arbitrary-precision",
+        ],
+        // Hostile numbers (`1e400`, 400 digits) are kept exactly instead of refused.
+        &[
+            "test",
+            "-p",
+            "oidc-discovery-validate",
+            "--features",
+            "oidc-discovery-metadata/arbitrary-precision",
+            "--test",
+            "hostile",
         ],
     ];
     for run in runs {
