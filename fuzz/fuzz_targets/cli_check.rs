@@ -33,7 +33,10 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(checked.metadata.is_none(), error.is_some());
 
         let json = render::json_report(&checked.report, "-");
-        assert!(json.ends_with('\n') && json.matches('\n').count() == 1, "{json}");
+        assert!(
+            json.ends_with('\n') && json.matches('\n').count() == 1,
+            "{json}"
+        );
         let value: serde_json::Value = serde_json::from_str(&json).expect("the JSON report parses");
         assert_eq!(value["valid"], checked.report.is_valid());
         assert_eq!(value["source"], "-");

@@ -34,7 +34,11 @@ struct Input<'a> {
 enum HeaderChoice<'a> {
     IfNoneMatch,
     /// `If-None-Match` built from the current tag: exact, weak, in a list.
-    CurrentTag { weak: bool, before: &'a str, after: &'a str },
+    CurrentTag {
+        weak: bool,
+        before: &'a str,
+        after: &'a str,
+    },
     AccessControlRequestHeaders,
     IfMatch,
     Other(&'a [u8]),
@@ -48,10 +52,13 @@ fn endpoints() -> &'static [Endpoint] {
             .map(|issuer| {
                 let json = oidc_discovery_http::example::document(issuer);
                 let metadata = ProviderMetadata::from_json_str(&json).expect("example parses");
-                let validated =
-                    validate::<Oidc>(metadata, &Options::expecting(issuer)).expect("example is valid");
+                let validated = validate::<Oidc>(metadata, &Options::expecting(issuer))
+                    .expect("example is valid");
                 let jwks = serde_json::from_str(oidc_discovery_http::example::JWKS).expect("JWKS");
-                Endpoint::builder(&validated).jwks(jwks).build().expect("example serves")
+                Endpoint::builder(&validated)
+                    .jwks(jwks)
+                    .build()
+                    .expect("example serves")
             })
             .collect()
     })
@@ -69,20 +76,40 @@ fuzz_target!(|input: Input<'_>| {
             let matched = if_none_match_matches(&value, input.etag);
             if matched {
                 let text = value.to_str().expect("a matching value is text");
-                assert!(text.trim() == "*" || input.etag.contains('"'), "{text:?} vs {:?}", input.etag);
+                assert!(
+                    text.trim() == "*" || input.etag.contains('"'),
+                    "{text:?} vs {:?}",
+                    input.etag
+                );
             }
         }
     }
 
     for endpoint in endpoints() {
-        let etag = endpoint.metadata().etag().to_str().expect("ASCII etag").to_owned();
+        let etag = endpoint
+            .metadata()
+            .etag()
+            .to_str()
+            .expect("ASCII etag")
+            .to_owned();
         let mut headers = HeaderMap::new();
         for (choice, value) in &input.headers {
             let (name, value) = match choice {
                 HeaderChoice::IfNoneMatch => (IF_NONE_MATCH, HeaderValue::from_bytes(value)),
-                HeaderChoice::CurrentTag { weak, before, after } => {
-                    let tag = if *weak { format!("W/{etag}") } else { etag.clone() };
-                    (IF_NONE_MATCH, HeaderValue::try_from(format!("{before}{tag}{after}")))
+                HeaderChoice::CurrentTag {
+                    weak,
+                    before,
+                    after,
+                } => {
+                    let tag = if *weak {
+                        format!("W/{etag}")
+                    } else {
+                        etag.clone()
+                    };
+                    (
+                        IF_NONE_MATCH,
+                        HeaderValue::try_from(format!("{before}{tag}{after}")),
+                    )
                 }
                 HeaderChoice::AccessControlRequestHeaders => (
                     HeaderName::from_static("access-control-request-headers"),
@@ -104,12 +131,22 @@ fuzz_target!(|input: Input<'_>| {
             Some(index) => routes[usize::from(index) % routes.len()].path.clone(),
             None => input.path.to_owned(),
         };
-        let request = Request { method: method.clone(), path: path.clone(), headers: headers.clone() };
+        let request = Request {
+            method: method.clone(),
+            path: path.clone(),
+            headers: headers.clone(),
+        };
         let Some(response) = endpoint.respond(&request) else {
-            assert!(routes.iter().all(|route| route.path != path), "{path:?} is served");
+            assert!(
+                routes.iter().all(|route| route.path != path),
+                "{path:?} is served"
+            );
             continue;
         };
-        let route = routes.iter().find(|route| route.path == path).expect("a served path");
+        let route = routes
+            .iter()
+            .find(|route| route.path == path)
+            .expect("a served path");
         let representation = match route.kind {
             oidc_discovery_http::RouteKind::Jwks => endpoint.jwks().expect("JWKS served"),
             _ => endpoint.metadata(),
@@ -124,9 +161,10 @@ fuzz_target!(|input: Input<'_>| {
         let names_current = values.iter().any(|value| {
             value.trim() == "*" || value.contains(&format!("\"{}\"", opaque(current)))
         });
-        let exactly_current = values
-            .iter()
-            .any(|value| [current.to_owned(), format!("W/{current}"), "*".to_owned()].contains(&value.trim().to_owned()));
+        let exactly_current = values.iter().any(|value| {
+            [current.to_owned(), format!("W/{current}"), "*".to_owned()]
+                .contains(&value.trim().to_owned())
+        });
 
         match method {
             Method::GET | Method::HEAD => {

@@ -18,7 +18,9 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(ProviderMetadata::from_json_str(text), parsed);
     }
     if let Ok(metadata) = &parsed {
-        let written = metadata.to_json_string().expect("a parsed document serializes");
+        let written = metadata
+            .to_json_string()
+            .expect("a parsed document serializes");
         let reparsed = ProviderMetadata::from_json_str(&written).expect("written JSON parses");
         assert_eq!(&reparsed, metadata, "round trip of {written}");
     }
@@ -49,12 +51,18 @@ fuzz_target!(|bytes: &[u8]| {
                 Ok(_) if report.is_valid() => {
                     let metadata = checked.metadata.clone().expect("parsed");
                     let served = match profile {
-                        Profile::OAuth => oidc_discovery_validate::validate::<OAuth>(metadata, &options)
-                            .map(|validated| Endpoint::new(&validated).map(|_| ())),
-                        Profile::Oidc => oidc_discovery_validate::validate::<Oidc>(metadata, &options)
-                            .map(|validated| Endpoint::new(&validated).map(|_| ())),
-                        Profile::Fapi2 => oidc_discovery_validate::validate::<Fapi2>(metadata, &options)
-                            .map(|validated| Endpoint::new(&validated).map(|_| ())),
+                        Profile::OAuth => {
+                            oidc_discovery_validate::validate::<OAuth>(metadata, &options)
+                                .map(|validated| Endpoint::new(&validated).map(|_| ()))
+                        }
+                        Profile::Oidc => {
+                            oidc_discovery_validate::validate::<Oidc>(metadata, &options)
+                                .map(|validated| Endpoint::new(&validated).map(|_| ()))
+                        }
+                        Profile::Fapi2 => {
+                            oidc_discovery_validate::validate::<Fapi2>(metadata, &options)
+                                .map(|validated| Endpoint::new(&validated).map(|_| ()))
+                        }
                         _ => return,
                     };
                     // Valid text → valid document (duplicates aside, which only add errors).

@@ -8,8 +8,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use oidc_discovery_validate::well_known::{
-    OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url,
-    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
+    OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url, oauth_authorization_server_url,
+    openid_configuration_url, rfc8414_url, well_known_urls,
 };
 
 fuzz_target!(|input: (&str, &str)| {
@@ -62,7 +62,10 @@ fuzz_target!(|input: (&str, &str)| {
                 }
                 _ => {
                     assert!(well_known_urls(&implied.issuer).is_ok());
-                    assert_eq!(url, format!("{}/.well-known/{}", implied.issuer, implied.suffix));
+                    assert_eq!(
+                        url,
+                        format!("{}/.well-known/{}", implied.issuer, implied.suffix)
+                    );
                 }
             }
         }
