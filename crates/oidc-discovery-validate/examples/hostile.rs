@@ -28,8 +28,11 @@ fn list(prefix: &str, item: &str, n: usize, suffix: &str) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// Builds one document.
+type Build = Box<dyn Fn() -> Vec<u8>>;
+
 /// Each case: its name and the document.
-fn cases() -> Vec<(&'static str, Box<dyn Fn() -> Vec<u8>>)> {
+fn cases() -> Vec<(&'static str, Build)> {
     const MIB: usize = 1024 * 1024;
     let name = || "n".repeat(64 * 1024);
     vec![

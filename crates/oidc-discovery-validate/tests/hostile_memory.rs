@@ -35,6 +35,9 @@ fn document(prefix: &str, item: &str, n: usize, suffix: &str) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// Builds one document.
+type Build<'a> = dyn Fn() -> Vec<u8> + 'a;
+
 #[test]
 fn peak_heap_is_linear_in_the_document() {
     let _profiler = dhat::Profiler::builder().testing().build();
@@ -42,7 +45,7 @@ fn peak_heap_is_linear_in_the_document() {
     // (what, document, allowed peak), from the smallest peak to the largest; each document is
     // built just before it is measured and dropped after.
     let name = "n".repeat(64 * 1024);
-    let cases: [(&str, &dyn Fn() -> Vec<u8>, usize); 6] = [
+    let cases: [(&str, &Build<'_>, usize); 6] = [
         ("100,000 `[`", &|| "[".repeat(100_000).into_bytes(), MIB),
         (
             "100,000 `[` in a member",
