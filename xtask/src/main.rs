@@ -3,18 +3,24 @@
 use std::process::ExitCode;
 
 mod bench;
+mod fuzz;
 mod load;
 mod tools;
 
 const USAGE: &str = "usage: cargo xtask <command>
 
-  test            run every test: `cargo test --workspace`, then the suites behind
-                  non-default features (`arbitrary-precision`)
+  test            run every test: `cargo test --workspace` (property tests included), then
+                  the suites behind non-default features (`arbitrary-precision`: the metadata
+                  suite and the hostile-document suite of oidc-discovery-validate)
   schema          regenerate the JSON Schema files in docs/schema/
   schema --check  exit non-zero when a file in docs/schema/ is stale
   generate        regenerate every generated file: the schemas, docs/rules.md and
                   docs/corpus-verdicts.md (which needs ../shared/corpus)
   generate --check  exit non-zero when a generated file is stale
+  fuzz [--seconds N] [--sanitizer none|address] [TARGET...] [-- LIBFUZZER_ARGS...]
+                  run each cargo-fuzz target of fuzz/ for N seconds (default 60; all targets
+                  by default) and print executions and coverage per target; installs the
+                  nightly toolchain and cargo-fuzz when missing (docs/robustness.md)
   bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
                   print the table of ratios against their baselines (docs/benchmarks.md)
   load [--seconds N] [--rounds N] [--connections N]
@@ -37,6 +43,7 @@ fn main() -> ExitCode {
         ["deny"] => tools::deny(),
         ["msrv"] => tools::msrv(),
         ["hack"] => tools::hack(),
+        ["fuzz", extra @ ..] => fuzz::run(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),
         ["generate"] => generate(&xtask::all_files()),
@@ -56,7 +63,7 @@ fn main() -> ExitCode {
 /// feature enabled for one run of the workspace would hide the default behaviour).
 fn test(extra: &[&str]) -> ExitCode {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let runs: [&[&str]; 2] = [
+    let runs: [&[&str]; 3] = [
         &["test", "--workspace"],
         &[
             "test",
@@ -64,6 +71,16 @@ fn test(extra: &[&str]) -> ExitCode {
             "oidc-discovery-metadata",
             "--features",
             "arbitrary-precision",
+        ],
+        // Hostile numbers (`1e400`, 400 digits) are kept exactly instead of refused.
+        &[
+            "test",
+            "-p",
+            "oidc-discovery-validate",
+            "--features",
+            "oidc-discovery-metadata/arbitrary-precision",
+            "--test",
+            "hostile",
         ],
     ];
     for run in runs {

@@ -119,6 +119,8 @@ Sources:
   FILE         a metadata document
   DIRECTORY    every *.json file in it, sorted by name (not recursive)
   -            standard input (at most once)
+  A file or standard input is read up to 1 MiB, the limit for URL sources too; a larger one
+  is a source that cannot be read (exit status 2).
   https://...  a URL, fetched (see URL sources below)
 
 URL sources:
@@ -169,8 +171,9 @@ Exit status:
   1  some document or its retrieval breaks at least one rule (invalid JSON, a non-object,
      a wrong HTTP status or content type, an issuer mismatch count)
   2  the tool could not do its job: bad arguments, a source that cannot be read (a missing
-     file, a URL that is not usable or cannot be connected to), a --trust-jwks FILE that
-     cannot be read or has no usable key; this wins over 1"
+     file, a file or standard input over 1 MiB, a URL that is not usable or cannot be
+     connected to), a --trust-jwks FILE that cannot be read or has no usable key; this
+     wins over 1"
 )]
 pub(crate) struct CheckArgs {
     /// The profile to check against.

@@ -43,7 +43,7 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
     };
 
     let (source, text, jwks) = match &args.metadata {
-        Some(path) => match std::fs::read(path) {
+        Some(path) => match crate::check::read_file(path) {
             Ok(bytes) => (path.display().to_string(), bytes, None),
             Err(error) => {
                 eprintln!("error: cannot read {}: {error}", path.display());

@@ -6,8 +6,14 @@
 //!
 //! When the corpus is missing, [`documents`] panics if the `CI` environment variable is `true`
 //! (a CI run must exercise it) and otherwise returns `None` after printing why.
+//!
+//! With the feature `generate`, the `generate` module has proptest strategies for documents that look
+//! like real ones, for property tests.
 
 use std::path::{Path, PathBuf};
+
+#[cfg(feature = "generate")]
+pub mod generate;
 
 /// One corpus document.
 #[derive(Debug, Clone)]

@@ -133,6 +133,10 @@ rules! {
         "RFC 3986 §3.2.1; RFC 9700 §4.14",
         "`issuer` has no user information (`user:pass@`).",
         rationale: "Not addressed by either specification; credentials in an identifier are never intended and are deprecated by RFC 3986. FAPI 2.0 treats anything unexpected in the issuer as an error.";
+    ISSUER_WELL_KNOWN = "issuer-well-known", "issuer", ["WK-1", "WK-2"], [E, E, E],
+        "OpenID Connect Discovery 1.0 §4; RFC 8414 §3",
+        "`issuer` gives the well-known metadata URLs: no user information, no path ending in `//`, no `.`, `..` or `.well-known` path segment.",
+        rationale: "Clients find the document at a URL built from the issuer's text, and this library builds it the same way to fetch and to serve. An issuer the constructions refuse (user information, which RFC 3986 deprecates, or a path that URL parsers rewrite) cannot be discovered, so a document naming it must not validate. Reported only when no other `issuer` error already explains the refusal.";
     ISSUER_MISMATCH = "issuer-mismatch", "issuer", ["VAL-1", "VAL-4"], [E, E, E],
         "OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3",
         "`issuer` is identical (code point by code point) to the issuer the document was requested for.",

@@ -761,6 +761,58 @@ fn cases() -> Vec<Case> {
             set(d, "issuer", json!("https://as.example.com/@tenant"));
         }),
         fires(
+            "issuer with user information gives no well-known URL",
+            OIDC,
+            "issuer-well-known",
+            "/issuer",
+            |d| set(d, "issuer", json!("https://auth.example.@@@example.com")),
+        ),
+        fires(
+            "issuer path ending in two slashes",
+            OAUTH,
+            "issuer-well-known",
+            "/issuer",
+            |d| set(d, "issuer", json!("https://as.example.com/tenant//")),
+        ),
+        fires(
+            "issuer with a dot segment",
+            OAUTH,
+            "issuer-well-known",
+            "/issuer",
+            |d| set(d, "issuer", json!("https://as.example.com/a/%2E%2E/b")),
+        ),
+        fires(
+            "issuer that is a metadata URL",
+            OIDC,
+            "issuer-well-known",
+            "/issuer",
+            |d| {
+                set(
+                    d,
+                    "issuer",
+                    json!("https://op.example.com/.well-known/openid-configuration"),
+                );
+            },
+        ),
+        spares(
+            "issuer with a path and a trailing slash",
+            OAUTH,
+            "issuer-well-known",
+            |d| set(d, "issuer", json!("https://as.example.com/tenant/")),
+        ),
+        spares(
+            "issuer with a query, reported as such",
+            OAUTH,
+            "issuer-well-known",
+            |d| set(d, "issuer", json!("https://as.example.com?tenant=a")),
+        ),
+        spares(
+            "issuer with user information under fapi2, reported as such",
+            FAPI2,
+            "issuer-well-known",
+            |d| set(d, "issuer", json!("https://admin@fapi.example.com")),
+        ),
+        fires(
             "issuer differs from the expected one by a trailing slash",
             OAUTH,
             "issuer-mismatch",

@@ -5,8 +5,9 @@ use super::{Context, absence};
 use crate::issuer::{TENANT_PLACEHOLDER, match_issuer};
 use crate::rules::{
     HTTP_LOOPBACK, ISSUER_HTTPS, ISSUER_MATCH_RELAXED, ISSUER_MISMATCH, ISSUER_MISSING,
-    ISSUER_NOT_URL, ISSUER_QUERY_FRAGMENT, ISSUER_TEMPLATE, ISSUER_USERINFO,
+    ISSUER_NOT_URL, ISSUER_QUERY_FRAGMENT, ISSUER_TEMPLATE, ISSUER_USERINFO, ISSUER_WELL_KNOWN,
 };
+use crate::well_known::WellKnownError;
 
 const POINTER: &str = "/issuer";
 
@@ -47,11 +48,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 
     // A template is an error unless it matched the expected issuer through the opt-in
     // relaxation; either way the rest of the issuer is checked, with the template filled in.
+    // Whether an error about the issuer's form has been reported (which then also explains why
+    // no well-known URL can be built from it).
+    let mut explained = false;
     let mut checked = issuer.clone();
     if issuer.contains('{') || issuer.contains('}') {
         match &tenant {
             Some(tenant) => checked = issuer.replace(TENANT_PLACEHOLDER, tenant),
             None => {
+                explained = true;
                 cx.emit(
                     &ISSUER_TEMPLATE,
                     POINTER,
@@ -67,6 +72,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         match parse_strict(&checked) {
             Ok(url) if url.host_str().is_some_and(|host| !host.is_empty()) => Some(url),
             Ok(_) => {
+                explained = true;
                 cx.emit(
                     &ISSUER_NOT_URL,
                     POINTER,
@@ -75,6 +81,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 None
             }
             Err(why) => {
+                explained = true;
                 cx.emit(
                     &ISSUER_NOT_URL,
                     POINTER,
@@ -99,6 +106,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             ),
         }
         if !url.username().is_empty() || url.password().is_some() {
+            explained |= ISSUER_USERINFO.severity(cx.profile) == Some(crate::Severity::Error);
             cx.emit(
                 &ISSUER_USERINFO,
                 POINTER,
@@ -107,10 +115,24 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         }
     }
     if issuer.contains('?') || issuer.contains('#') {
+        explained = true;
         cx.emit(
             &ISSUER_QUERY_FRAGMENT,
             POINTER,
             format!("`issuer` \"{issuer}\" has a query or fragment component"),
         );
+    }
+    // The metadata URLs are built from the issuer's text (WK-1, WK-2); what the construction
+    // refuses and no error above explains makes the document undiscoverable (and unservable).
+    if !explained {
+        if let Err(WellKnownError::InvalidIssuer { problem, .. }) =
+            crate::well_known::openid_configuration_url(&checked)
+        {
+            cx.emit(
+                &ISSUER_WELL_KNOWN,
+                POINTER,
+                format!("`issuer` \"{issuer}\" gives no well-known metadata URL: it {problem}"),
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The document as JSON text: syntax, top-level type, duplicate member names.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use oidc_discovery_metadata::{ParseError, ParseErrorKind};
@@ -111,7 +111,7 @@ enum Frame<'a> {
     Array { index: usize },
 }
 
-/// Duplicate member names (pointer and name of every occurrence after the first) in `source`,
+/// Duplicate member names (pointer and name, once per repeated name) in `source`,
 /// a JSON text that has already parsed: one pass over the bytes that only looks for quotes,
 /// brackets and commas, with no decoding or allocation per value. That is a fraction of the
 /// cost of a second parse, which is what [`walk_duplicates`] is.
@@ -161,8 +161,15 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
             b'}' => match stack.pop() {
                 Some(Frame::Object { mut names, .. }) => {
                     names.sort_unstable();
-                    for pair in names.windows(2).filter(|pair| pair[0] == pair[1]) {
-                        let name = std::str::from_utf8(pair[1]).ok()?;
+                    // One problem per repeated name, however often it repeats.
+                    let mut repeated: Vec<&[u8]> = names
+                        .windows(2)
+                        .filter(|pair| pair[0] == pair[1])
+                        .map(|pair| pair[1])
+                        .collect();
+                    repeated.dedup();
+                    for name in repeated {
+                        let name = std::str::from_utf8(name).ok()?;
                         let mut pointer = pointer_of(&stack)?;
                         pointer.push('/');
                         pointer.push_str(&pointer::escape(name));
@@ -317,11 +324,17 @@ impl<'de> Visitor<'de> for Walk<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let base = self.path.len();
-        let mut seen: HashSet<Cow<'de, str>> = HashSet::new();
+        // Each name once, with whether its repeat has been reported: a name repeated many
+        // times gives one problem, not one per repeat (which the report would deduplicate
+        // anyway, after allocating them all).
+        let mut seen: HashMap<Cow<'de, str>, bool> = HashMap::new();
         while let Some(name) = map.next_key_seed(Key)? {
             self.path.push('/');
             self.path.push_str(&pointer::escape(&name));
-            if seen.contains(&name) {
+            let first_repeat = seen
+                .get_mut(&name)
+                .map(|reported| !std::mem::replace(reported, true));
+            if first_repeat == Some(true) {
                 self.found
                     .push((self.path.clone(), name.clone().into_owned()));
             }
@@ -330,7 +343,9 @@ impl<'de> Visitor<'de> for Walk<'_> {
                 found: &mut *self.found,
             })?;
             self.path.truncate(base);
-            seen.insert(name);
+            if first_repeat.is_none() {
+                seen.insert(name, false);
+            }
         }
         Ok(())
     }
@@ -347,7 +362,7 @@ mod tests {
         let cases: [(&str, &[&str]); 12] = [
             (r#"{"a": 1, "b": 2}"#, &[]),
             (r#"{"a": 1, "a": 2}"#, &["/a"]),
-            (r#"{"a": 1, "a": 2, "a": 3}"#, &["/a", "/a"]),
+            (r#"{"a": 1, "a": 2, "a": 3}"#, &["/a"]),
             (r#"{"x": {"k": 1, "k": [1]}, "k": 2}"#, &["/x/k"]),
             (
                 r#"{"l": [{"n": 1}, {"n": 1, "n": 2}], "m": [[{"z":0,"z":0}]]}"#,

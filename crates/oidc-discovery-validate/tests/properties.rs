@@ -1,0 +1,307 @@
+//! Properties of validation and of the well-known URLs, over generated documents and issuers:
+//! a report depends on the document and nothing else (not on member order, whitespace, a
+//! byte-order mark, or the round trip through the model), and the URL builders and
+//! `issuer_from_metadata_url` are inverse wherever both are defined.
+
+use oidc_discovery_corpus::generate::{self, Members};
+use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_validate::well_known::{
+    OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url,
+    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
+};
+use oidc_discovery_validate::{IssuerMatchOptions, Options, Profile, Report, check, validate_json};
+use proptest::prelude::*;
+
+/// Validation options: no expected issuer, the document's own, or another; with or without
+/// the relaxations.
+fn options(issuer: Option<String>) -> impl Strategy<Value = Options> {
+    (
+        prop_oneof![
+            Just(None),
+            Just(issuer.clone()),
+            Just(issuer.map(|issuer| format!("{issuer}/"))),
+            generate::issuer().prop_map(Some),
+        ],
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(expected_issuer, ignore_trailing_slash, tenant_template)| {
+                let mut options = Options::default();
+                options.expected_issuer = expected_issuer;
+                let relaxations = IssuerMatchOptions {
+                    ignore_trailing_slash,
+                    tenant_template,
+                };
+                options.issuer_match = relaxations;
+                options
+            },
+        )
+}
+
+/// A document, the same members in another order, and options to validate with.
+fn case() -> impl Strategy<Value = (Members, Members, Options)> {
+    generate::document().prop_flat_map(|members| {
+        let issuer = members
+            .iter()
+            .find(|(name, _)| name == "issuer")
+            .and_then(|(_, value)| value.as_str().map(str::to_owned));
+        (
+            Just(members.clone()),
+            Just(members).prop_shuffle(),
+            options(issuer),
+        )
+    })
+}
+
+fn report(text: &str, profile: Profile, options: &Options) -> Report {
+    validate_json(text.as_bytes(), profile, options).report
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The same input gives the identical report, under every profile, whichever way the
+    /// document arrives: validated twice, with its members in another order, pretty-printed,
+    /// after a byte-order mark, parsed first, or after a round trip through the model.
+    #[test]
+    fn reports_depend_on_the_document_only((members, shuffled, options) in case()) {
+        let text = generate::to_json(&members);
+        let metadata = ProviderMetadata::from_json_str(&text).unwrap();
+        let pretty = serde_json::to_string_pretty(&generate::to_value(&members)).unwrap();
+        let written = metadata.to_json_string().unwrap();
+        for profile in Profile::ALL {
+            let expected = report(&text, profile, &options);
+            prop_assert_eq!(&report(&text, profile, &options), &expected);
+            prop_assert_eq!(&report(&generate::to_json(&shuffled), profile, &options), &expected);
+            prop_assert_eq!(&report(&pretty, profile, &options), &expected);
+            prop_assert_eq!(&report(&format!("\u{feff}{text}"), profile, &options), &expected);
+            prop_assert_eq!(&report(&written, profile, &options), &expected);
+            // Without duplicate names, the text adds nothing to what the parsed document shows.
+            prop_assert_eq!(&check(&metadata, profile, &options), &expected);
+            // The report is sorted and free of repeats, and serializes the same every time.
+            let sorted = Report::new(profile, expected.problems.clone());
+            prop_assert_eq!(&sorted, &expected);
+            prop_assert_eq!(
+                serde_json::to_string(&expected).unwrap(),
+                serde_json::to_string(&report(&generate::to_json(&shuffled), profile, &options)).unwrap()
+            );
+            // Every problem names a registered rule, and points into the document.
+            for problem in &expected.problems {
+                prop_assert_eq!(problem.rule().id, problem.rule);
+                prop_assert!(problem.pointer.is_empty() || problem.pointer.starts_with('/'), "{}", problem);
+            }
+        }
+    }
+
+    /// Duplicate member names are reported whichever occurrence comes first, at the same
+    /// pointer; the document is then the one with the last occurrence.
+    #[test]
+    fn duplicates_are_reported_in_any_order(
+        (members, _, options) in case(),
+        extra in generate::json(1),
+        index in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!members.is_empty());
+        let (name, value) = members[index.index(members.len())].clone();
+        let mut first = members.clone();
+        first.insert(0, (name.clone(), extra.clone()));
+        let mut last = members.clone();
+        last.retain(|(other, _)| *other != name);
+        last.push((name.clone(), extra));
+        last.push((name.clone(), value));
+        let pointer = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        for profile in Profile::ALL {
+            let a = validate_json(generate::to_json(&first).as_bytes(), profile, &options);
+            let b = validate_json(generate::to_json(&last).as_bytes(), profile, &options);
+            let duplicates = |report: &Report| {
+                report
+                    .problems
+                    .iter()
+                    .filter(|p| p.rule == "duplicate-member")
+                    .map(|p| p.pointer.clone())
+                    .collect::<Vec<_>>()
+            };
+            prop_assert_eq!(duplicates(&a.report), vec![pointer.clone()]);
+            prop_assert_eq!(&a.report, &b.report);
+            prop_assert_eq!(a.metadata, b.metadata);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Well-known URLs.
+
+/// Issuers for the URL builders: any scheme, hosts of every kind, paths with every character a
+/// path may hold (and some it may not), an optional trailing slash.
+fn any_issuer() -> impl Strategy<Value = String> {
+    let scheme = prop_oneof![
+        4 => Just("https".to_owned()),
+        1 => Just("http".to_owned()),
+        1 => "[a-zA-Z][a-zA-Z0-9+.-]{0,6}",
+    ];
+    let host = prop_oneof![
+        4 => "[a-zA-Z0-9-]{1,10}(\\.[a-zA-Z0-9-]{1,6}){0,2}",
+        1 => Just("127.0.0.1".to_owned()),
+        1 => Just("[::1]".to_owned()),
+        1 => Just("[2001:db8::1]".to_owned()),
+        1 => Just("bücher.example".to_owned()),
+    ];
+    let port = prop::option::of(0..70_000_u32);
+    let segment = prop_oneof![
+        6 => "[a-zA-Z0-9._~!$&'()*+,;=:@%-]{0,8}",
+        1 => prop::sample::select(vec![
+            ".", "..", "%2e", ".well-known", "openid-configuration", "oauth-authorization-server",
+            "a%20b", "straße", "{tenantid}", "v2.0",
+        ])
+        .prop_map(str::to_owned),
+        1 => "[^/?#]{1,4}",
+    ];
+    (
+        scheme,
+        host,
+        port,
+        prop::collection::vec(segment, 0..4),
+        prop::bool::weighted(0.25),
+    )
+        .prop_map(|(scheme, host, port, path, slash)| {
+            let mut issuer = format!("{scheme}://{host}");
+            if let Some(port) = port {
+                issuer.push_str(&format!(":{port}"));
+            }
+            for segment in path {
+                issuer.push('/');
+                issuer.push_str(&segment);
+            }
+            if slash {
+                issuer.push('/');
+            }
+            issuer
+        })
+}
+
+/// Well-known suffixes: the two registered ones, other plain segments, and bad ones.
+fn suffix() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => Just(OPENID_CONFIGURATION.to_owned()),
+        2 => Just(OAUTH_AUTHORIZATION_SERVER.to_owned()),
+        2 => "[a-z0-9._-]{1,12}",
+        1 => "[^/]{0,4}",
+        1 => prop::sample::select(vec!["", ".", "..", ".well-known", "a/b", "a?b"]).prop_map(str::to_owned),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issuer → metadata URL → issuer gives the issuer back (without its one terminating
+    /// slash, which both constructions remove), the suffix, and the style.
+    #[test]
+    fn builders_then_reverse_give_the_issuer_back(issuer in any_issuer(), suffix in suffix()) {
+        let Ok(appended) = openid_configuration_url(&issuer) else {
+            // An issuer one builder refuses, every builder refuses.
+            prop_assert!(oauth_authorization_server_url(&issuer).is_err());
+            prop_assert!(rfc8414_url(&issuer, &suffix).is_err());
+            prop_assert!(well_known_urls(&issuer).is_err());
+            return Ok(());
+        };
+        let expected = issuer.strip_suffix('/').unwrap_or(&issuer);
+        let has_path = expected.split("://").nth(1).is_some_and(|rest| rest.contains('/'));
+
+        let back = issuer_from_metadata_url(&appended).unwrap();
+        prop_assert_eq!(back.issuer.as_str(), expected);
+        prop_assert_eq!(back.suffix.as_str(), OPENID_CONFIGURATION);
+        prop_assert_eq!(back.style, WellKnownStyle::Appended);
+
+        let inserted = oauth_authorization_server_url(&issuer).unwrap();
+        let back = issuer_from_metadata_url(&inserted).unwrap();
+        prop_assert_eq!(back.issuer.as_str(), expected);
+        prop_assert_eq!(back.style, WellKnownStyle::Inserted);
+
+        match rfc8414_url(&issuer, &suffix) {
+            Ok(url) => {
+                let back = issuer_from_metadata_url(&url).unwrap();
+                prop_assert_eq!(back.issuer.as_str(), expected);
+                prop_assert_eq!(back.suffix.as_str(), suffix.as_str());
+                let style = if has_path || suffix != OPENID_CONFIGURATION {
+                    WellKnownStyle::Inserted
+                } else {
+                    WellKnownStyle::Appended
+                };
+                prop_assert_eq!(back.style, style);
+            }
+            Err(error) => {
+                // Only the suffix can be the reason: the issuer built above.
+                prop_assert!(error.to_string().starts_with("well-known suffix"), "{}", error);
+            }
+        }
+
+        // The implied issuer builds the same URLs as the issuer it came from.
+        prop_assert_eq!(well_known_urls(expected).unwrap(), well_known_urls(&issuer).unwrap());
+    }
+
+    /// Metadata URL → issuer → metadata URL gives the URL back (without one trailing slash),
+    /// wherever a builder makes that form: the appended `openid-configuration` form, and the
+    /// inserted form with any suffix.
+    #[test]
+    fn reverse_then_builders_give_the_url_back(
+        issuer in any_issuer(),
+        suffix in suffix(),
+        inserted in any::<bool>(),
+        trailing in prop::bool::weighted(0.2),
+    ) {
+        // Metadata URLs: from built ones, and as people write them by hand.
+        let base = issuer.strip_suffix('/').unwrap_or(&issuer);
+        let (origin, path) = match base.split_once("://") {
+            Some((scheme, rest)) => match rest.find('/') {
+                Some(slash) => (format!("{scheme}://{}", &rest[..slash]), rest[slash..].to_owned()),
+                None => (base.to_owned(), String::new()),
+            },
+            None => (base.to_owned(), String::new()),
+        };
+        let mut url = if inserted {
+            format!("{origin}/.well-known/{suffix}{path}")
+        } else {
+            format!("{base}/.well-known/{suffix}")
+        };
+        if trailing {
+            url.push('/');
+        }
+        let Ok(implied) = issuer_from_metadata_url(&url) else {
+            return Ok(());
+        };
+        let url = url.strip_suffix('/').unwrap_or(&url);
+        match implied.style {
+            WellKnownStyle::Inserted => {
+                prop_assert_eq!(rfc8414_url(&implied.issuer, &implied.suffix).unwrap(), url);
+            }
+            WellKnownStyle::Appended if implied.suffix == OPENID_CONFIGURATION => {
+                prop_assert_eq!(openid_configuration_url(&implied.issuer).unwrap(), url);
+            }
+            // The appended form with another suffix (Okta's
+            // `…/oauth2/default/.well-known/oauth-authorization-server`): no builder makes it,
+            // but the implied issuer is usable.
+            _ => {
+                prop_assert!(well_known_urls(&implied.issuer).is_ok());
+                prop_assert_eq!(url, format!("{}/.well-known/{}", implied.issuer, implied.suffix));
+            }
+        }
+    }
+
+    /// No input makes the builders or the reverse panic, and every refusal quotes the input.
+    #[test]
+    fn any_text_is_answered(text in any::<String>(), suffix in any::<String>()) {
+        let results = [
+            openid_configuration_url(&text),
+            oauth_authorization_server_url(&text),
+            rfc8414_url(&text, &suffix),
+            issuer_from_metadata_url(&text).map(|implied| implied.issuer),
+        ];
+        for result in results {
+            if let Err(error) = result {
+                let message = error.to_string();
+                prop_assert!(message.contains(&format!("\"{text}\"")), "{}", message);
+            }
+        }
+    }
+}

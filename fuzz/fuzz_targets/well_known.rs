@@ -1,0 +1,73 @@
+//! The well-known URL builders and their reverse on arbitrary text.
+//!
+//! Invariants: nothing panics; an issuer one builder refuses, all refuse; every refusal quotes
+//! its input; issuer → URL → issuer gives the issuer back (without one terminating slash), and
+//! URL → issuer → URL gives the URL back wherever a builder makes that form.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use oidc_discovery_validate::well_known::{
+    OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url, oauth_authorization_server_url,
+    openid_configuration_url, rfc8414_url, well_known_urls,
+};
+
+fuzz_target!(|input: (&str, &str)| {
+    let (text, suffix) = input;
+    let quoted = format!("\"{text}\"");
+
+    // Issuer → metadata URL → issuer.
+    match openid_configuration_url(text) {
+        Err(error) => {
+            assert!(error.to_string().contains(&quoted), "{error}");
+            assert!(oauth_authorization_server_url(text).is_err());
+            assert!(rfc8414_url(text, suffix).is_err());
+            assert!(well_known_urls(text).is_err());
+        }
+        Ok(appended) => {
+            let expected = text.strip_suffix('/').unwrap_or(text);
+            let back = issuer_from_metadata_url(&appended).expect("a built URL reverses");
+            assert_eq!(back.issuer, expected);
+            assert_eq!(back.suffix, OPENID_CONFIGURATION);
+            assert_eq!(back.style, WellKnownStyle::Appended);
+            let inserted = oauth_authorization_server_url(text).expect("the issuer builds");
+            let back = issuer_from_metadata_url(&inserted).expect("a built URL reverses");
+            assert_eq!(back.issuer, expected);
+            match rfc8414_url(text, suffix) {
+                Ok(url) => {
+                    let back = issuer_from_metadata_url(&url).expect("a built URL reverses");
+                    assert_eq!(back.issuer, expected, "{url}");
+                    assert_eq!(back.suffix, suffix);
+                }
+                Err(error) => assert!(error.to_string().starts_with("well-known suffix")),
+            }
+            assert_eq!(
+                well_known_urls(expected).expect("the implied issuer builds"),
+                well_known_urls(text).expect("the issuer builds")
+            );
+        }
+    }
+
+    // Metadata URL → issuer → metadata URL.
+    match issuer_from_metadata_url(text) {
+        Err(error) => assert!(error.to_string().contains(&quoted), "{error}"),
+        Ok(implied) => {
+            let url = text.strip_suffix('/').unwrap_or(text);
+            match implied.style {
+                WellKnownStyle::Inserted => {
+                    assert_eq!(rfc8414_url(&implied.issuer, &implied.suffix).unwrap(), url);
+                }
+                WellKnownStyle::Appended if implied.suffix == OPENID_CONFIGURATION => {
+                    assert_eq!(openid_configuration_url(&implied.issuer).unwrap(), url);
+                }
+                _ => {
+                    assert!(well_known_urls(&implied.issuer).is_ok());
+                    assert_eq!(
+                        url,
+                        format!("{}/.well-known/{}", implied.issuer, implied.suffix)
+                    );
+                }
+            }
+        }
+    }
+});
