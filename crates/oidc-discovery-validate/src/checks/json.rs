@@ -100,6 +100,9 @@ pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem>
         .collect()
 }
 
+/// The nesting serde_json accepts (its recursion limit): a deeper text does not parse.
+const MAX_DEPTH: usize = 128;
+
 /// A container open at the current position of [`scan_duplicates`].
 enum Frame<'a> {
     /// An object: the names read so far (raw bytes), and whether the next string is a name.
@@ -183,6 +186,10 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
                 _ => return None,
             },
             _ => {}
+        }
+        if stack.len() > MAX_DEPTH {
+            // Deeper than serde_json parses: the document is refused anyway.
+            return None;
         }
         at += 1;
     }
