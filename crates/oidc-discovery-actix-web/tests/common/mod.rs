@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
@@ -24,8 +25,11 @@ impl Server {
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
+                // Keep-alive well beyond actix's 5 s default: on a loaded machine, a load test's
+                // connection may wait its turn longer than that between two requests.
                 let server = HttpServer::new(move || App::new().service(service.clone()))
                     .workers(1)
+                    .keep_alive(Duration::from_secs(60))
                     .bind(("127.0.0.1", 0))?;
                 let addr = server.addrs()[0];
                 let server = server.run();
