@@ -82,6 +82,107 @@ pub(crate) fn parse_strict(raw: &str) -> Result<url::Url, String> {
     Ok(url)
 }
 
+/// Bytes a path, query or fragment may hold as they are (RFC 3986 §3.3: unreserved,
+/// sub-delims, `:`, `@`, plus `/` and `?`). `%` and `#` are handled by [`plain_https`].
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(
+            byte as u8,
+            b'A'..=b'Z'
+                | b'a'..=b'z'
+                | b'0'..=b'9'
+                | b'-' | b'.' | b'_' | b'~'
+                | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+                | b':' | b'@' | b'/' | b'?'
+        );
+        byte += 1;
+    }
+    table
+};
+
+/// Whether `raw` is an `https` URL of the everyday form, for which the outcome of
+/// [`parse_strict`] is known without running it: valid, with the `https` scheme.
+///
+/// The form is `https://`, a host name of ASCII letters, digits and `-` in non-empty
+/// dot-separated labels (none starting with `xn--`, the last starting with a letter, so it is
+/// neither punycode nor an IPv4 address to the WHATWG parser), an optional port of 1 to 5
+/// digits up to 65535, then path, query and fragment characters RFC 3986 allows as they are,
+/// percent escapes of two hex digits, and at most one `#`. Every other string (user
+/// information, IP literals, other schemes, anything unusual) goes through the full parse, so
+/// this only makes the common case cheap: parsing with the `url` crate costs several thousand
+/// instructions per URL, this a few per byte.
+pub(crate) fn plain_https(raw: &str) -> bool {
+    let Some(rest) = raw.strip_prefix("https://") else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    // Host: labels of letters, digits and hyphens, separated by dots.
+    loop {
+        let start = at;
+        while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'-') {
+            at += 1;
+        }
+        let label = &bytes[start..at];
+        if label.is_empty()
+            || label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+        {
+            return false;
+        }
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+        } else if label[0].is_ascii_alphabetic() {
+            break;
+        } else {
+            return false;
+        }
+    }
+    // Port: 1 to 5 digits, at most 65535.
+    if bytes.get(at) == Some(&b':') {
+        let digits = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || digits > 5 {
+            return false;
+        }
+        let port = &rest[at + 1..at + 1 + digits];
+        if port.parse::<u32>().map_or(true, |port| port > 65535) {
+            return false;
+        }
+        at += 1 + digits;
+    }
+    // Path, query and fragment.
+    if !matches!(bytes.get(at), None | Some(b'/' | b'?' | b'#')) {
+        return false;
+    }
+    let mut fragment = false;
+    while let Some(&byte) = bytes.get(at) {
+        if PLAIN[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
+        match byte {
+            b'%' if bytes
+                .get(at + 1..at + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) =>
+            {
+                at += 3;
+            }
+            b'#' if !fragment => {
+                fragment = true;
+                at += 1;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether the URL's host is a loopback host: `localhost`, `127.0.0.0/8` or `[::1]`.
 pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
@@ -116,6 +217,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 }
 
 fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, raw: &str) {
+    if plain_https(raw) {
+        // Valid and https: of the rules below, only the fragment one can apply.
+        fragment(cx, member, &pointer, raw);
+        return;
+    }
     let parsed = match parse_strict(raw) {
         Ok(url) => url,
         Err(why) => {
@@ -132,13 +238,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
             return;
         }
     };
-    if NO_FRAGMENT.contains(&member) && raw.contains('#') {
-        cx.emit(
-            &ENDPOINT_FRAGMENT,
-            pointer(),
-            format!("\"{raw}\" has a fragment; `{member}` must not"),
-        );
-    }
+    fragment(cx, member, &pointer, raw);
     if parsed.scheme() == "https" {
         return;
     }
@@ -172,5 +272,113 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
             pointer(),
             format!("\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"),
         );
+    }
+}
+
+/// `endpoint-fragment`: endpoints that must not have a fragment.
+fn fragment(cx: &mut Context<'_>, member: &str, pointer: &impl Fn() -> String, raw: &str) {
+    if NO_FRAGMENT.contains(&member) && raw.contains('#') {
+        cx.emit(
+            &ENDPOINT_FRAGMENT,
+            pointer(),
+            format!("\"{raw}\" has a fragment; `{member}` must not"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{parse_strict, plain_https};
+
+    #[test]
+    fn everyday_https_urls_take_the_fast_path() {
+        for url in [
+            "https://accounts.example.com",
+            "https://accounts.example.com/",
+            "https://login.example.com:8443/tenant-1/oauth2/v2.0/authorize",
+            "https://example.com/a/b?x=1&y=%2F#frag",
+            "https://EXAMPLE.com/path;p=1/~user/@x:y/(a)*+,$!'",
+            "https://a-b.c9.example/",
+            "https://example.com:65535/",
+        ] {
+            assert!(plain_https(url), "{url}");
+            assert_eq!(parse_strict(url).unwrap().scheme(), "https", "{url}");
+        }
+    }
+
+    #[test]
+    fn everything_unusual_goes_through_the_full_parse() {
+        for url in [
+            "",
+            "https://",
+            "https:///example.com",
+            "https:example.com",
+            "HTTPS://example.com",
+            "http://example.com",
+            "https://user@example.com/",
+            "https://127.0.0.1/",
+            "https://[::1]/",
+            "https://example.123/",
+            "https://example.0x1f/",
+            "https://xn--nxasmq6b.example/",
+            "https://example.XN--p1ai/",
+            "https://example.com./",
+            "https://example..com/",
+            "https://.example.com/",
+            "https://example.com:/",
+            "https://example.com:65536/",
+            "https://example.com:000443/",
+            "https://example.com/%zz",
+            "https://example.com/%4",
+            "https://example.com/a#b#c",
+            "https://example.com/a b",
+            "https://example.com/a\\b",
+            "https://example.com/[x]",
+            "https://example.com/\u{e9}",
+            "https://ex_ample.com/",
+            "https://exämple.com/",
+        ] {
+            assert!(!plain_https(url), "{url:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// The fast path never accepts what the full parse would refuse or read as another
+        /// scheme.
+        #[test]
+        fn the_fast_path_agrees_with_the_full_parse(
+            url in "(https?://|HTTPS://|https:/?)?[a-zA-Z0-9xX.:%/?#@\\[\\]\\\\ _~!$&'()*+,;=\u{e9}\u{3000}-]{0,40}"
+        ) {
+            if plain_https(&url) {
+                let parsed = parse_strict(&url);
+                prop_assert!(
+                    parsed.as_ref().is_ok_and(|parsed| parsed.scheme() == "https"),
+                    "{url:?}: {parsed:?}"
+                );
+            }
+        }
+
+        /// The same over host names and ports built from labels, where the fast path accepts
+        /// more often.
+        #[test]
+        fn the_fast_path_agrees_on_hosts_and_ports(
+            labels in prop::collection::vec("(xn--|XN--)?[a-z0-9A-Z-]{0,6}", 1..4),
+            port in prop::option::of("[0-9]{0,6}"),
+            tail in "(/[a-z%0-9A-F#]{0,6}){0,3}",
+        ) {
+            let port = port.map(|digits| format!(":{digits}")).unwrap_or_default();
+            let url = format!("https://{}{port}{tail}", labels.join("."));
+            if plain_https(&url) {
+                let parsed = parse_strict(&url);
+                prop_assert!(
+                    parsed.as_ref().is_ok_and(|parsed| parsed.scheme() == "https"),
+                    "{url:?}: {parsed:?}"
+                );
+            }
+        }
     }
 }
