@@ -70,7 +70,7 @@ pub use defaults::{
 };
 pub use error::{ParseError, ParseErrorKind, SerializeError};
 pub use localized::Localized;
-pub use member::{JsonType, MemberRef, MemberView};
+pub use member::{JsonType, MemberRef, MemberView, StrList};
 pub use mtls::MtlsEndpointAliases;
 pub use oidc_discovery_types::*;
 pub use provider_metadata::{MEMBERS, MemberInfo, ProviderMetadata, Registration};
@@ -110,6 +110,42 @@ impl ProviderMetadata {
             None => (json, false),
         };
         serde_json::from_slice(json).map_err(|error| ParseError::from_json(&error, json, bom))
+    }
+
+    /// Parses like [`from_json_slice`](Self::from_json_slice), and also returns the names of
+    /// the top-level members that occur more than once, once for each repetition: a parsed
+    /// document keeps the last value of each and cannot show them. (Repeated names inside
+    /// nested objects are not looked for.)
+    ///
+    /// ```
+    /// use oidc_discovery_metadata::ProviderMetadata;
+    ///
+    /// let (metadata, repeated) = ProviderMetadata::from_json_slice_noting_repeats(
+    ///     br#"{"issuer": "https://a.example", "issuer": "https://b.example"}"#,
+    /// )?;
+    /// assert_eq!(metadata.issuer.unwrap().as_str(), "https://b.example");
+    /// assert_eq!(repeated, ["issuer"]);
+    /// # Ok::<(), oidc_discovery_metadata::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json_slice`](Self::from_json_slice).
+    pub fn from_json_slice_noting_repeats(json: &[u8]) -> Result<(Self, Vec<String>), ParseError> {
+        use serde::de::DeserializeSeed as _;
+        let (json, bom) = match json.strip_prefix(BOM.as_bytes()) {
+            Some(rest) => (rest, true),
+            None => (json, false),
+        };
+        let mut repeated = Vec::new();
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let metadata = provider_metadata::MetadataVisitor {
+            duplicates: Some(&mut repeated),
+        }
+        .deserialize(&mut deserializer)
+        .and_then(|metadata| deserializer.end().map(|()| metadata))
+        .map_err(|error| ParseError::from_json(&error, json, bom))?;
+        Ok((metadata, repeated))
     }
 
     /// Writes the document as compact JSON: typed members in specification order, then

@@ -216,8 +216,8 @@ pub enum MemberView<'a> {
     Boolean(bool),
     /// An array-of-strings member, with its values as strings.
     List {
-        /// The values, as in JSON.
-        items: Vec<&'a str>,
+        /// The values, as in JSON (borrowed: viewing a list copies nothing).
+        items: StrList<'a>,
         /// Whether the values are URLs (`protected_resources`).
         urls: bool,
     },
@@ -225,6 +225,79 @@ pub enum MemberView<'a> {
     Aliases(&'a crate::MtlsEndpointAliases),
     /// An object member (`jwks`, `vp_formats_supported`).
     Object(&'a JsonObject),
+}
+
+/// The values of an array-of-strings member, as strings, borrowed from the document: a
+/// [`MemberView::List`] is made without allocating, whatever the element type.
+#[derive(Clone, Copy)]
+pub struct StrList<'a>(&'a dyn StrItems);
+
+/// A list whose items read as strings (every `Vec<T>` member).
+trait StrItems {
+    fn count(&self) -> usize;
+    /// The item at `index`, which is less than `count()`.
+    fn item(&self, index: usize) -> &str;
+}
+
+impl<T: AsRef<str>> StrItems for Vec<T> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn item(&self, index: usize) -> &str {
+        self[index].as_ref()
+    }
+}
+
+impl<'a> StrList<'a> {
+    /// How many values there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.count()
+    }
+
+    /// Whether there is no value (an empty JSON array).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The value at `index`.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        (index < self.len()).then(|| self.0.item(index))
+    }
+
+    /// The values in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + DoubleEndedIterator + 'a {
+        let items = self.0;
+        (0..items.count()).map(move |index| items.item(index))
+    }
+
+    /// The values, collected.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<&'a str> {
+        self.iter().collect()
+    }
+}
+
+impl fmt::Debug for StrList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for StrList<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl<'a> IntoIterator for StrList<'a> {
+    type Item = &'a str;
+    type IntoIter = Box<dyn ExactSizeIterator<Item = &'a str> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
 }
 
 /// One typed member of a document, as given to
@@ -308,7 +381,7 @@ impl<T: StringValue> MemberValue for Vec<T> {
     const JSON_TYPE: JsonType = JsonType::StringArray;
     fn view(&self) -> MemberView<'_> {
         MemberView::List {
-            items: self.iter().map(AsRef::as_ref).collect(),
+            items: StrList(self),
             urls: T::IS_URL,
         }
     }

@@ -377,22 +377,54 @@ impl fmt::Debug for ProviderMetadata {
 
 impl<'de> serde::Deserialize<'de> for ProviderMetadata {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(MetadataVisitor)
+        deserializer.deserialize_map(MetadataVisitor { duplicates: None })
     }
 }
 
-struct MetadataVisitor;
+/// Reads the top-level object; with `duplicates`, also notes every member name that occurs
+/// again (at its second and later occurrences).
+pub(crate) struct MetadataVisitor<'d> {
+    pub(crate) duplicates: Option<&'d mut Vec<String>>,
+}
 
-impl<'de> Visitor<'de> for MetadataVisitor {
+impl<'de> DeserializeSeed<'de> for MetadataVisitor<'_> {
+    type Value = ProviderMetadata;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MetadataVisitor<'_> {
     type Value = ProviderMetadata;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object (authorization server metadata)")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ProviderMetadata, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<ProviderMetadata, A::Error> {
         let mut metadata = ProviderMetadata::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            if let Some(duplicates) = self.duplicates.as_deref_mut() {
+                // A name read before is in its typed field or in `other`.
+                let (name, seen) = match &key {
+                    Key::Member(id) => (
+                        id.name(),
+                        metadata.holds(*id, None) || metadata.other.contains_key(id.name()),
+                    ),
+                    Key::Tagged(id, name, hash) => (
+                        name.as_str(),
+                        metadata.holds(*id, Some(&name[hash + 1..]))
+                            || metadata.other.contains_key(name.as_str()),
+                    ),
+                    Key::Other(name) => (name.as_str(), metadata.other.contains_key(name.as_str())),
+                };
+                if seen {
+                    duplicates.push(name.to_owned());
+                }
+            }
             match key {
                 Key::Member(id) => metadata.read_into(&mut map, id, None, id.name())?,
                 Key::Tagged(id, name, hash) => {

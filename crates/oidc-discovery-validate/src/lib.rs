@@ -82,11 +82,21 @@ impl Options {
 /// Validates a parsed document under `profile`.
 #[must_use]
 pub fn check(metadata: &ProviderMetadata, profile: Profile, options: &Options) -> Report {
+    check_with(metadata, profile, options, Vec::new())
+}
+
+/// [`check`], with problems found before (in the JSON text) to report alongside.
+fn check_with(
+    metadata: &ProviderMetadata,
+    profile: Profile,
+    options: &Options,
+    problems: Vec<Problem>,
+) -> Report {
     let mut context = checks::Context {
         profile,
         options,
         metadata,
-        problems: Vec::new(),
+        problems,
     };
     checks::run(&mut context);
     Report::new(profile, context.problems)
@@ -136,11 +146,19 @@ impl Checked {
 /// parsed document cannot show), then every rule of [`check`].
 #[must_use]
 pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Checked {
-    // Duplicate member names first, before the parsed document exists: the peak memory is
-    // then the larger of the two, not their sum. Nothing is reported for text that does not
-    // parse.
-    let duplicates = checks::json::duplicate_members(source, profile);
-    match ProviderMetadata::from_json_slice(source) {
+    // Repeated member names. With objects inside the top-level one, a scan of the text finds
+    // them at every depth; it runs before the parsed document exists, so the peak memory is
+    // the larger of the two, not their sum. Without (most documents), the parse notes the
+    // repeated top-level names itself, at no extra pass. Nothing is reported for text that
+    // does not parse.
+    let parsed = if checks::json::has_nested_object(source) {
+        let duplicates = checks::json::duplicate_members(source, profile);
+        ProviderMetadata::from_json_slice(source).map(|metadata| (metadata, duplicates))
+    } else {
+        ProviderMetadata::from_json_slice_noting_repeats(source)
+            .map(|(metadata, names)| (metadata, checks::json::repeated_members(names, profile)))
+    };
+    match parsed {
         Err(error) => Checked {
             metadata: None,
             report: Report::new(
@@ -148,10 +166,8 @@ pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Chec
                 vec![checks::json::parse_problem(&error, source, profile)],
             ),
         },
-        Ok(metadata) => {
-            let mut report = check(&metadata, profile, options);
-            report.problems.extend(duplicates);
-            let report = Report::new(profile, report.problems);
+        Ok((metadata, duplicates)) => {
+            let report = check_with(&metadata, profile, options, duplicates);
             Checked {
                 metadata: Some(metadata),
                 report,

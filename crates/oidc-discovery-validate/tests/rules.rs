@@ -396,6 +396,36 @@ fn cases() -> Vec<Case> {
             },
         ),
         fires_bytes(
+            "issuer given twice in a document with a nested object",
+            FAPI2,
+            "duplicate-member",
+            "/issuer",
+            || {
+                let text = serde_json::to_string_pretty(&fapi2_base()).unwrap();
+                text.replacen('{', "{\n  \"issuer\": \"https://evil.example\",", 1)
+                    .into_bytes()
+            },
+        ),
+        fires_bytes(
+            "a list given first with the wrong type, then again",
+            OAUTH,
+            "duplicate-member",
+            "/scopes_supported",
+            || base_text_with(OAUTH, "\n  \"scopes_supported\": 5,"),
+        ),
+        fires_bytes(
+            "a language-tagged member given twice",
+            OAUTH,
+            "duplicate-member",
+            "/op_tos_uri#fr",
+            || {
+                base_text_with(
+                    OAUTH,
+                    "\n  \"op_tos_uri#fr\": \"https://a.example/fr\",\n  \"op_tos_uri#fr\": \"https://b.example/fr\",",
+                )
+            },
+        ),
+        fires_bytes(
             "escaped spelling of the same name",
             OAUTH,
             "duplicate-member",
@@ -527,6 +557,26 @@ fn cases() -> Vec<Case> {
                     "response_types_supported",
                     json!(["code", "code id_token", "id_token code"]),
                 );
+            },
+        ),
+        fires(
+            "claim listed twice in a long list",
+            OIDC,
+            "duplicate-value",
+            "/claims_supported/40",
+            |d| {
+                let mut claims: Vec<String> = (0..40).map(|i| format!("claim_{i}")).collect();
+                claims.push("claim_3".to_owned());
+                set(d, "claims_supported", json!(claims));
+            },
+        ),
+        spares(
+            "long list of distinct claims",
+            OIDC,
+            "duplicate-value",
+            |d| {
+                let claims: Vec<String> = (0..40).map(|i| format!("claim_{i}")).collect();
+                set(d, "claims_supported", json!(claims));
             },
         ),
         spares("scopes differing in case", OIDC, "duplicate-value", |d| {

@@ -79,25 +79,50 @@ pub(crate) fn invisible_character_at(source: &[u8], line: usize, column: usize) 
     })
 }
 
+/// Whether the text has an object inside the top-level one: a second `{` (which may also be
+/// inside a string; then the answer is a cautious yes). Without one, every repeated member
+/// name is a top-level one, which the parse itself notes
+/// ([`ProviderMetadata::from_json_slice_noting_repeats`]), and [`duplicate_members`] is not
+/// needed.
+///
+/// [`ProviderMetadata::from_json_slice_noting_repeats`]: oidc_discovery_metadata::ProviderMetadata::from_json_slice_noting_repeats
+pub(crate) fn has_nested_object(source: &[u8]) -> bool {
+    memchr::memchr(b'{', source)
+        .is_some_and(|first| memchr::memchr(b'{', &source[first + 1..]).is_some())
+}
+
 /// Finds every member name that occurs twice in one object, at any depth: their pointers.
 pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem> {
     let source = strip_bom(source);
     let found = scan_duplicates(source).unwrap_or_else(|| walk_duplicates(source));
     found
         .into_iter()
-        .filter_map(|(path, name)| {
-            let severity = DUPLICATE_MEMBER.severity(profile)?;
-            Some(Problem {
-                rule: DUPLICATE_MEMBER.id,
-                severity,
-                message: format!(
-                    "member `{name}` occurs more than once in the same object; parsers disagree on which one counts (this library and most others keep the last)"
-                ),
-                pointer: path,
-                spec: DUPLICATE_MEMBER.spec,
-            })
-        })
+        .filter_map(|(path, name)| duplicate_problem(path, &name, profile))
         .collect()
+}
+
+/// The problems for repeated top-level member names, as the parse noted them (once per
+/// repetition): one per name.
+pub(crate) fn repeated_members(mut names: Vec<String>, profile: Profile) -> Vec<Problem> {
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|name| duplicate_problem(pointer::member(&name), &name, profile))
+        .collect()
+}
+
+fn duplicate_problem(pointer: String, name: &str, profile: Profile) -> Option<Problem> {
+    let severity = DUPLICATE_MEMBER.severity(profile)?;
+    Some(Problem {
+        rule: DUPLICATE_MEMBER.id,
+        severity,
+        message: format!(
+            "member `{name}` occurs more than once in the same object; parsers disagree on which one counts (this library and most others keep the last)"
+        ),
+        pointer,
+        spec: DUPLICATE_MEMBER.spec,
+    })
 }
 
 /// The nesting serde_json accepts (its recursion limit): a deeper text does not parse.
@@ -125,6 +150,8 @@ enum Frame<'a> {
 fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
     let mut found = Vec::new();
     let mut stack: Vec<Frame<'_>> = Vec::new();
+    // The name lists of closed objects, emptied, for the next ones to reuse.
+    let mut spare: Vec<Vec<&[u8]>> = Vec::new();
     let mut at = 0;
     while let Some(&byte) = source.get(at) {
         match byte {
@@ -151,11 +178,20 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
                 }
                 at = end;
             }
-            b'{' => stack.push(Frame::Object {
-                names: Vec::new(),
-                expect_name: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'{' | b'[' => {
+                if stack.len() == MAX_DEPTH {
+                    // Deeper than serde_json parses: the document is refused anyway.
+                    return None;
+                }
+                stack.push(if byte == b'{' {
+                    Frame::Object {
+                        names: spare.pop().unwrap_or_default(),
+                        expect_name: true,
+                    }
+                } else {
+                    Frame::Array { index: 0 }
+                });
+            }
             b',' => match stack.last_mut() {
                 Some(Frame::Object { expect_name, .. }) => *expect_name = true,
                 Some(Frame::Array { index }) => *index += 1,
@@ -163,6 +199,12 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
             },
             b'}' => match stack.pop() {
                 Some(Frame::Object { mut names, .. }) => {
+                    if !repeats_anything(&names) {
+                        names.clear();
+                        spare.push(names);
+                        at += 1;
+                        continue;
+                    }
                     names.sort_unstable();
                     // One problem per repeated name, however often it repeats.
                     let mut repeated: Vec<&[u8]> = names
@@ -187,13 +229,21 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
             },
             _ => {}
         }
-        if stack.len() > MAX_DEPTH {
-            // Deeper than serde_json parses: the document is refused anyway.
-            return None;
-        }
         at += 1;
     }
     stack.is_empty().then_some(found)
+}
+
+/// Whether any name occurs twice: by comparing pairs in small objects (most are), where that
+/// is cheaper than sorting.
+fn repeats_anything(names: &[&[u8]]) -> bool {
+    if names.len() > 16 {
+        return true; // let the caller sort
+    }
+    names
+        .iter()
+        .enumerate()
+        .any(|(index, name)| names[..index].contains(name))
 }
 
 /// The pointer of the value being read inside the open containers of `stack`.
@@ -406,6 +456,40 @@ mod tests {
             assert_eq!(scanned, expected, "{json}: scan");
             assert_eq!(walked, expected, "{json}: walk");
         }
+    }
+
+    /// Without nested objects, the names the parse notes give the same problems as the scan.
+    #[test]
+    fn the_parse_agrees_with_the_scan_on_flat_documents() {
+        use oidc_discovery_metadata::ProviderMetadata;
+
+        use super::{duplicate_members, has_nested_object, repeated_members};
+        use crate::Profile;
+
+        for json in [
+            r#"{"a": 1, "b": 2}"#,
+            r#"{"a": 1, "a": 2, "a": 3, "b": [1, "b"], "b": null}"#,
+            r#"{"issuer": "https://a.example", "issuer": 7}"#,
+            r#"{"scopes_supported": 5, "scopes_supported": ["openid"]}"#,
+            r#"{"scopes_supported": ["openid"], "scopes_supported": 5}"#,
+            r#"{"op_tos_uri#fr": "https://a.example/fr", "op_tos_uri#fr": "https://b.example/fr", "op_tos_uri": "https://a.example"}"#,
+            r#"{"op_tos_uri": "https://a.example", "op_tos_uri#de": "https://a.example/de", "op_tos_uri": 1}"#,
+            r#"{"x~/y": [], "x~/y": true, "service_documentation": "s", "service_documentation": "t"}"#,
+        ] {
+            let source = json.as_bytes();
+            assert!(!has_nested_object(source), "{json}");
+            let (_, names) = ProviderMetadata::from_json_slice_noting_repeats(source).unwrap();
+            for profile in Profile::ALL {
+                let mut noted = repeated_members(names.clone(), profile);
+                let mut scanned = duplicate_members(source, profile);
+                noted.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+                scanned.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+                assert_eq!(noted, scanned, "{json}");
+            }
+        }
+        assert!(has_nested_object(br#"{"a": {"b": 1}}"#));
+        assert!(has_nested_object(br#"{"a": [{}]}"#));
+        assert!(has_nested_object(br#"{"a": "{tenant}"}"#)); // cautious
     }
 
     /// An escaped member name cannot be compared as bytes: the scan declines and the walk,

@@ -2,9 +2,9 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher as _, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use oidc_discovery_metadata::{JsonType, MEMBERS, MemberView};
+use oidc_discovery_metadata::{JsonType, MEMBERS, MemberView, StrList};
 use serde_json::Value;
 
 use super::Context;
@@ -109,12 +109,12 @@ fn lists(cx: &mut Context<'_>) {
     metadata.for_each_member(|member| {
         let name = member.json_name();
         if let MemberView::List { items, .. } = member.value {
-            list(cx, &name, &items);
+            list(cx, &name, items);
         }
     });
 }
 
-fn list(cx: &mut Context<'_>, name: &str, items: &[&str]) {
+fn list(cx: &mut Context<'_>, name: &str, items: StrList<'_>) {
     if items.is_empty() {
         cx.emit(
             &EMPTY_ARRAY,
@@ -126,18 +126,9 @@ fn list(cx: &mut Context<'_>, name: &str, items: &[&str]) {
     if name == "response_types_supported" {
         return; // compared as token sets in `response_types`
     }
-    // Most lists repeat nothing: a set of the items' 64-bit hashes (8 bytes per item, a third
-    // of a map from each item to its index) shows it. Only when a hash repeats (a repeated item,
-    // or a collision) are the repeats found, with the index of their first occurrence.
-    let hasher = RandomState::new();
-    let mut hashes: HashSet<u64> = HashSet::with_capacity(items.len());
-    if items
-        .iter()
-        .all(|item| hashes.insert(hasher.hash_one(item)))
-    {
+    if !repeats_anything(items) {
         return;
     }
-    drop(hashes);
     let mut first_index: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         match first_index.entry(item) {
@@ -153,6 +144,55 @@ fn list(cx: &mut Context<'_>, name: &str, items: &[&str]) {
                 slot.insert(index);
             }
         }
+    }
+}
+
+/// Lists up to this long are searched for repeats by comparing every pair (a length check
+/// settles most pairs), which costs less than hashing every item.
+const PAIRWISE_UP_TO: usize = 16;
+
+/// Whether any item of `items` repeats (or, for long lists, two items' hashes collide, which
+/// the caller then tells apart). Most lists repeat nothing, and this is all that runs for them.
+fn repeats_anything(items: StrList<'_>) -> bool {
+    if items.len() <= PAIRWISE_UP_TO {
+        let mut seen = [""; PAIRWISE_UP_TO];
+        for (index, item) in items.iter().enumerate() {
+            if seen[..index].contains(&item) {
+                return true;
+            }
+            seen[index] = item;
+        }
+        return false;
+    }
+    // A set of the items' 64-bit hashes: 8 bytes per item, a third of a map from each item to
+    // its index. The hashes are keyed (`RandomState`), so a document cannot choose colliding
+    // items, and the set does not hash them again.
+    let hasher = RandomState::new();
+    let mut hashes: HashSet<u64, BuildHasherDefault<Prehashed>> =
+        HashSet::with_capacity_and_hasher(items.len(), BuildHasherDefault::default());
+    !items
+        .iter()
+        .all(|item| hashes.insert(hasher.hash_one(item)))
+}
+
+/// A hasher for values that already are keyed hashes: it passes the `u64` through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64`s are hashed with this hasher (`write_u64`); fold anything else in.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
     }
 }
 
