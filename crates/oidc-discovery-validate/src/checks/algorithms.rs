@@ -45,14 +45,22 @@ impl Family {
     }
 }
 
-/// Every algorithm list with its family, as (member, values).
-fn lists(cx: &Context<'_>) -> Vec<(&'static str, Family, Vec<String>)> {
+/// An algorithm member, its family, and its values (each with whether it is registered).
+type AlgList<'a> = (&'static str, Family, Vec<(&'a str, bool)>);
+
+/// Every algorithm list with its family, as (member, values borrowed from the document, each
+/// with whether it is a registered value of the list's own type).
+fn lists<'a>(cx: &Context<'a>) -> Vec<AlgList<'a>> {
     let md = cx.metadata;
     let mut lists = Vec::new();
     macro_rules! add {
         ($family:expr => $($field:ident),+) => {$(
             if let Some(values) = &md.$field {
-                lists.push((stringify!($field), $family, values.iter().map(|v| v.as_str().to_owned()).collect()));
+                lists.push((
+                    stringify!($field),
+                    $family,
+                    values.iter().map(|v| (v.as_str(), v.is_known())).collect(),
+                ));
             }
         )+};
     }
@@ -90,14 +98,20 @@ fn lists(cx: &Context<'_>) -> Vec<(&'static str, Family, Vec<String>)> {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     for (member, family, values) in lists(cx) {
-        for (index, value) in values.iter().enumerate() {
+        for (index, &(value, known)) in values.iter().enumerate() {
             // Built only when a problem is reported.
             let at = || pointer::element(member, index);
-            if PROHIBITED.contains(&value.as_str()) {
+            if PROHIBITED.contains(&value) {
                 cx.emit(&ALG_PROHIBITED, at(), format!("`{value}` in `{member}` is a JWK-only registry entry, Prohibited as an algorithm"));
                 continue;
             }
-            match Family::of(value) {
+            // A registered JWS algorithm is of the first family `Family::of` tries.
+            let found = if known && family == Family::Jws {
+                Some(Family::Jws)
+            } else {
+                Family::of(value)
+            };
+            match found {
                 Some(found) if found != family => cx.emit(
                     &ALG_WRONG_FAMILY,
                     at(),
@@ -114,7 +128,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
         // ALG-3, ALG-6, ALG-7: `none` (and symmetric algorithms) where they are forbidden.
-        for (index, value) in values.iter().enumerate() {
+        for (index, &(value, _)) in values.iter().enumerate() {
             // Built only when a problem is reported.
             let at = || pointer::element(member, index);
             match member {

@@ -1,6 +1,6 @@
 //! The `issuer` member (inventory §3.1) and its match with the expected issuer (§3.3).
 
-use super::urls::{is_loopback, parse_strict};
+use super::urls::{is_loopback, parse_strict, plain_https};
 use super::{Context, absence};
 use crate::issuer::{TENANT_PLACEHOLDER, match_issuer};
 use crate::rules::{
@@ -66,8 +66,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
     }
-    let url = if checked.contains('{') || checked.contains('}') {
-        None // another kind of template: already reported
+    // Nothing to report below for another kind of template (already reported), or for an
+    // everyday https issuer (a host, no user information).
+    let url = if checked.contains('{') || checked.contains('}') || plain_https(&checked) {
+        None
     } else {
         match parse_strict(&checked) {
             Ok(url) if url.host_str().is_some_and(|host| !host.is_empty()) => Some(url),

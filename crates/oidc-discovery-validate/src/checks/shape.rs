@@ -39,22 +39,19 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 
 /// Known members kept in `other` because their JSON type is wrong.
 fn mistyped(cx: &mut Context<'_>) {
-    let found: Vec<(String, Value, JsonType)> = cx
-        .metadata
-        .mistyped_members()
-        .map(|(name, value, expected)| (name.to_owned(), value.clone(), expected))
-        .collect();
-    for (name, value, expected) in found {
+    // Borrowed from the document (not the context), so nothing is copied.
+    let metadata = cx.metadata;
+    for (name, value, expected) in metadata.mistyped_members() {
         if value.is_null() {
             cx.emit(
                 &MEMBER_NULL,
-                pointer::member(&name),
+                pointer::member(name),
                 format!("`{name}` is null; omit the member instead (clients treat it as absent)"),
             );
             continue;
         }
         // Point at the first offending element or field when the container type is right.
-        match (&value, expected) {
+        match (value, expected) {
             (Value::Array(items), JsonType::StringArray) => {
                 for (index, item) in items
                     .iter()
@@ -63,7 +60,7 @@ fn mistyped(cx: &mut Context<'_>) {
                 {
                     cx.emit(
                         &MEMBER_TYPE,
-                        pointer::element(&name, index),
+                        pointer::element(name, index),
                         format!(
                             "`{name}[{index}]` is {}; `{name}` is an array of strings",
                             kind(item)
@@ -75,17 +72,17 @@ fn mistyped(cx: &mut Context<'_>) {
                 for (key, field) in fields.iter().filter(|(_, field)| !field.is_string()) {
                     cx.emit(
                         &MEMBER_TYPE,
-                        pointer::field(&name, key),
+                        pointer::field(name, key),
                         format!("alias `{key}` is {}; aliases are URL strings", kind(field)),
                     );
                 }
             }
             _ => cx.emit(
                 &MEMBER_TYPE,
-                pointer::member(&name),
+                pointer::member(name),
                 format!(
                     "`{name}` is {}; it must be {}",
-                    kind(&value),
+                    kind(value),
                     article(expected)
                 ),
             ),
@@ -198,28 +195,24 @@ impl Hasher for Prehashed {
 
 /// Unknown member names that look like known ones, and withdrawn names.
 fn names(cx: &mut Context<'_>) {
-    let unknown: Vec<String> = cx
-        .metadata
-        .unknown_members()
-        .map(|(name, _)| name.to_owned())
-        .collect();
-    for name in unknown {
-        if WITHDRAWN.contains(&name.as_str()) {
+    let metadata = cx.metadata;
+    for (name, _) in metadata.unknown_members() {
+        if WITHDRAWN.contains(&name) {
             cx.emit(
                 &WITHDRAWN_MEMBER,
-                pointer::member(&name),
+                pointer::member(name),
                 format!("`{name}` was withdrawn from the metadata registry; clients ignore it"),
             );
             continue;
         }
-        let base = name.split('#').next().unwrap_or(&name);
+        let base = name.split('#').next().unwrap_or(name);
         if let Some(known) = MEMBERS
             .iter()
             .find(|member| member.name != base && member.name.eq_ignore_ascii_case(base))
         {
             cx.emit(
                 &MEMBER_NAME_CASE,
-                pointer::member(&name),
+                pointer::member(name),
                 format!(
                     "`{name}` is not `{}`: member names are case-sensitive, so clients ignore it",
                     known.name
