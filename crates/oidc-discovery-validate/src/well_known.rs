@@ -474,7 +474,7 @@ pub fn issuer_from_metadata_url(url: &str) -> Result<ImpliedIssuer, WellKnownErr
 }
 
 /// The raw pieces of a URL the builders need, borrowed from the input.
-struct Parts<'a> {
+pub(crate) struct Parts<'a> {
     /// `scheme://authority`, exactly as written.
     origin: &'a str,
     /// The path, exactly as written: empty or starting with `/`.
@@ -482,7 +482,7 @@ struct Parts<'a> {
 }
 
 /// Splits and checks an issuer; the returned path has its one terminating slash removed.
-fn issuer_parts(issuer: &str) -> Result<Parts<'_>, WellKnownError> {
+pub(crate) fn issuer_parts(issuer: &str) -> Result<Parts<'_>, WellKnownError> {
     let fail = |problem| WellKnownError::InvalidIssuer {
         issuer: issuer.to_owned(),
         problem,
@@ -547,9 +547,13 @@ fn split(input: &str) -> Result<Parts<'_>, UrlProblem> {
         Some('#') => return Err(UrlProblem::Fragment),
         _ => {}
     }
-    let parsed = url::Url::parse(input).map_err(UrlProblem::Unparsable)?;
-    if parsed.host().is_none() {
-        return Err(UrlProblem::NoHost);
+    // An everyday https URL is known to parse, with a host (see `plain_https`); anything else
+    // is parsed to be sure.
+    if !crate::checks::urls::plain_https(input) {
+        let parsed = url::Url::parse(input).map_err(UrlProblem::Unparsable)?;
+        if parsed.host().is_none() {
+            return Err(UrlProblem::NoHost);
+        }
     }
     // scheme + ':' + '//' + authority
     let origin_len = scheme.len() + 3 + authority.len();
@@ -583,11 +587,9 @@ fn host_of(authority: &str) -> &str {
 
 /// `.` or `..`, also percent-encoded (`%2e`, `.%2E`, …), which URL parsers remove.
 fn is_dot_segment(segment: &str) -> bool {
-    let lower = segment.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "." | ".." | "%2e" | ".%2e" | "%2e." | "%2e%2e"
-    )
+    [".", "..", "%2e", ".%2e", "%2e.", "%2e%2e"]
+        .iter()
+        .any(|dot| segment.eq_ignore_ascii_case(dot))
 }
 
 /// One non-empty path segment with nothing a URL would reinterpret.

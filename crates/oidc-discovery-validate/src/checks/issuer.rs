@@ -127,8 +127,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     // The metadata URLs are built from the issuer's text (WK-1, WK-2); what the construction
     // refuses and no error above explains makes the document undiscoverable (and unservable).
     if !explained {
+        // (Every well-known URL is built from the same checked parts.)
         if let Err(WellKnownError::InvalidIssuer { problem, .. }) =
-            crate::well_known::openid_configuration_url(&checked)
+            crate::well_known::issuer_parts(&checked)
         {
             cx.emit(
                 &ISSUER_WELL_KNOWN,

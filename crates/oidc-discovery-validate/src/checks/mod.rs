@@ -15,7 +15,7 @@ mod presence;
 mod response_types;
 mod shape;
 mod signed;
-mod urls;
+pub(crate) mod urls;
 mod values;
 
 /// What every check sees, and where it puts problems.
