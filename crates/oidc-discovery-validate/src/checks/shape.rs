@@ -144,20 +144,38 @@ fn list(cx: &mut Context<'_>, name: &str, items: StrList<'_>) {
     }
 }
 
-/// Lists up to this long are searched for repeats by comparing every pair (a length check
-/// settles most pairs), which costs less than hashing every item.
-const PAIRWISE_UP_TO: usize = 16;
+/// Lists up to this long are searched for repeats by comparing every pair of fingerprints
+/// (a few loads per item), which costs less than hashing every item.
+const PAIRWISE_UP_TO: usize = 32;
+
+/// A cheap summary of a string (its length and up to 8 bytes from each end): equal strings
+/// have equal fingerprints, and most different ones differ.
+fn fingerprint(item: &str) -> u64 {
+    let bytes = item.as_bytes();
+    let n = bytes.len().min(8);
+    let mut head = [0_u8; 8];
+    let mut tail = [0_u8; 8];
+    head[..n].copy_from_slice(&bytes[..n]);
+    tail[..n].copy_from_slice(&bytes[bytes.len() - n..]);
+    u64::from_le_bytes(head)
+        ^ u64::from_le_bytes(tail).rotate_left(29)
+        ^ (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
 
 /// Whether any item of `items` repeats (or, for long lists, two items' hashes collide, which
 /// the caller then tells apart). Most lists repeat nothing, and this is all that runs for them.
 fn repeats_anything(items: StrList<'_>) -> bool {
     if items.len() <= PAIRWISE_UP_TO {
-        let mut seen = [""; PAIRWISE_UP_TO];
+        let mut seen = [(0_u64, ""); PAIRWISE_UP_TO];
         for (index, item) in items.iter().enumerate() {
-            if seen[..index].contains(&item) {
+            let print = fingerprint(item);
+            if seen[..index]
+                .iter()
+                .any(|&(other_print, other)| other_print == print && other == item)
+            {
                 return true;
             }
-            seen[index] = item;
+            seen[index] = (print, item);
         }
         return false;
     }
@@ -218,6 +236,52 @@ fn names(cx: &mut Context<'_>) {
                     known.name
                 ),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oidc_discovery_metadata::{MemberView, ProviderMetadata};
+
+    use super::repeats_anything;
+
+    /// Whether `claims_supported` with these items repeats anything, as `list` sees it.
+    fn repeats(items: &[String]) -> bool {
+        let metadata = ProviderMetadata::from_json_str(
+            &serde_json::json!({ "claims_supported": items }).to_string(),
+        )
+        .unwrap();
+        let mut found = None;
+        metadata.for_each_member(|member| {
+            if let MemberView::List { items, .. } = member.value {
+                found = Some(repeats_anything(items));
+            }
+        });
+        found.unwrap()
+    }
+
+    /// Both ways of searching (pairs of fingerprints, hashes) find a repeat wherever it is,
+    /// including between items that share their first and last 8 bytes, and find none where
+    /// there is none.
+    #[test]
+    fn repeats_are_found_in_lists_of_every_length() {
+        for len in 0_usize..70 {
+            let items: Vec<String> = (0..len)
+                .map(|i| format!("same-prefix-{i:03}-same-suffix"))
+                .collect();
+            assert!(!repeats(&items), "{len} distinct items");
+            for (first, second) in [(0, len), (len / 2, len), (len.saturating_sub(1), len)] {
+                if first >= len {
+                    continue;
+                }
+                let mut repeated = items.clone();
+                repeated.insert(second, items[first].clone());
+                assert!(
+                    repeats(&repeated),
+                    "{len} items, item {first} again at {second}"
+                );
+            }
         }
     }
 }
