@@ -178,6 +178,25 @@ fn table(target: &Path) -> String {
                 String::new(),
             );
         }
+        // The whole corpus from the interleaved per-document timings: the sum of every
+        // document's median time, which a burst of load skews less than criterion's groups
+        // (run one after the other).
+        let sum = |name: &str| -> Option<f64> { rows.iter().map(|r| field(r, name)).sum() };
+        for (what, name) in [
+            ("parse, whole corpus (interleaved): typed / Value", "typed_ns"),
+            (
+                "parse + validate, whole corpus (interleaved) / Value parse",
+                "parse_validate_ns",
+            ),
+        ] {
+            if let (Some(m), Some(b)) = (sum(name), sum("value_ns")) {
+                row(
+                    what,
+                    format!("{:.2}×", m / b),
+                    format!("{} / {}", time(m), time(b)),
+                );
+            }
+        }
         let versus = ratios("typed_ns", "openidconnect_ns");
         let slower: Vec<&str> = rows
             .iter()
