@@ -183,7 +183,10 @@ fn table(target: &Path) -> String {
         // (run one after the other).
         let sum = |name: &str| -> Option<f64> { rows.iter().map(|r| field(r, name)).sum() };
         for (what, name) in [
-            ("parse, whole corpus (interleaved): typed / Value", "typed_ns"),
+            (
+                "parse, whole corpus (interleaved): typed / Value",
+                "typed_ns",
+            ),
             (
                 "parse + validate, whole corpus (interleaved) / Value parse",
                 "parse_validate_ns",

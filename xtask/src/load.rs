@@ -20,6 +20,8 @@ struct Options {
     seconds: u32,
     rounds: usize,
     connections: u32,
+    /// The frameworks to measure (all by default).
+    frameworks: Vec<&'static str>,
 }
 
 pub(crate) fn run(args: &[&str]) -> ExitCode {
@@ -27,16 +29,31 @@ pub(crate) fn run(args: &[&str]) -> ExitCode {
         seconds: 5,
         rounds: 3,
         connections: 64,
+        frameworks: Vec::new(),
     };
+    let usage = "usage: cargo xtask load [--seconds N] [--rounds N] [--connections N] [--framework axum|actix-web|warp]...";
     let mut args = args.iter();
     while let Some(arg) = args.next() {
+        if *arg == "--framework" {
+            match args
+                .next()
+                .and_then(|name| FRAMEWORKS.iter().find(|f| *f == name))
+            {
+                Some(framework) => options.frameworks.push(framework),
+                None => {
+                    eprintln!("{usage}");
+                    return ExitCode::from(2);
+                }
+            }
+            continue;
+        }
         let value = args.next().and_then(|value| value.parse::<u32>().ok());
         match (*arg, value) {
             ("--seconds", Some(value)) if value > 0 => options.seconds = value,
             ("--rounds", Some(value)) if value > 0 => options.rounds = value as usize,
             ("--connections", Some(value)) if value > 0 => options.connections = value,
             _ => {
-                eprintln!("usage: cargo xtask load [--seconds N] [--rounds N] [--connections N]");
+                eprintln!("{usage}");
                 return ExitCode::from(2);
             }
         }
@@ -55,7 +72,10 @@ pub(crate) fn run(args: &[&str]) -> ExitCode {
     println!(
         "| framework | status | static req/s | adapter req/s | adapter/static |\n|---|---|---:|---:|---:|"
     );
-    for framework in FRAMEWORKS {
+    if options.frameworks.is_empty() {
+        options.frameworks = FRAMEWORKS.to_vec();
+    }
+    for &framework in &options.frameworks {
         for status in [200, 304] {
             match measure(&server, framework, status, &options) {
                 Ok((fixed, adapter)) => println!(
@@ -213,7 +233,10 @@ fn measure(
             if answered != status {
                 return Err(format!("{handler} answered {answered}, not {status}"));
             }
-            rates[index].push(wrk(&server, etag, options)?);
+            let rate = wrk(&server, etag, options)?;
+            // Every round, so that the spread behind each median is visible.
+            eprintln!("{framework} {status} {handler}: {rate:.0} req/s");
+            rates[index].push(rate);
         }
     }
     let [fixed, adapter] = rates.map(median);

@@ -23,7 +23,7 @@ const USAGE: &str = "usage: cargo xtask <command>
                   nightly toolchain and cargo-fuzz when missing (docs/robustness.md)
   bench [ARGS]    run the benchmarks (`cargo bench -p oidc-discovery-bench [ARGS]`) and
                   print the table of ratios against their baselines (docs/benchmarks.md)
-  load [--seconds N] [--rounds N] [--connections N]
+  load [--seconds N] [--rounds N] [--connections N] [--framework NAME]...
                   the loopback load test: wrk (installed with apt-get when missing)
                   against each adapter and a static handler of its framework
   deny            supply chain (deny.toml): `cargo deny check bans licenses sources`, then
