@@ -579,6 +579,18 @@ fn cases() -> Vec<Case> {
                 set(d, "claims_supported", json!(claims));
             },
         ),
+        fires(
+            "same response type twice in a long list",
+            OIDC,
+            "duplicate-value",
+            "/response_types_supported/40",
+            |d| {
+                let mut types: Vec<String> = vec!["code".to_owned(), "id_token code".to_owned()];
+                types.extend((2..40).map(|i| format!("code x_{i}")));
+                types.push("code id_token".to_owned());
+                set(d, "response_types_supported", json!(types));
+            },
+        ),
         spares("scopes differing in case", OIDC, "duplicate-value", |d| {
             set(d, "scopes_supported", json!(["openid", "OpenID"]));
         }),

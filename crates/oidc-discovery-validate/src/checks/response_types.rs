@@ -38,9 +38,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let Some(types) = metadata.response_types_supported.as_ref() else {
         return;
     };
-    // The first index of each set of tokens (hashing agrees with set equality).
-    let mut first_index: std::collections::HashMap<&oidc_discovery_metadata::ResponseType, usize> =
-        std::collections::HashMap::with_capacity(types.len());
+    // The first index of each set of tokens: by looking back in a short list (most are), with a
+    // map in a long one (hashing agrees with set equality).
+    let mut first_index: Option<
+        std::collections::HashMap<&oidc_discovery_metadata::ResponseType, usize>,
+    > = (types.len() > 32).then(|| std::collections::HashMap::with_capacity(types.len()));
     for (index, response_type) in types.iter().enumerate() {
         // Built only for a problem.
         let at = || pointer::element(MEMBER, index);
@@ -73,7 +75,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 format!("response type \"{spelled}\" combines `none` with other tokens"),
             );
         }
-        if let Some(&first) = first_index.get(response_type) {
+        let first = match &mut first_index {
+            Some(map) => {
+                let first = map.get(response_type).copied();
+                map.entry(response_type).or_insert(index);
+                first
+            }
+            None => types[..index]
+                .iter()
+                .position(|earlier| earlier == response_type),
+        };
+        if let Some(first) = first {
             let same = if types[first].as_str() == spelled {
                 String::new()
             } else {
@@ -81,7 +93,6 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             };
             cx.emit(&DUPLICATE_VALUE, at(), format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}"));
         }
-        first_index.entry(response_type).or_insert(index);
     }
 }
 

@@ -102,6 +102,17 @@ const PLAIN: [bool; 256] = {
     table
 };
 
+/// Bytes of a plain host name label: ASCII letters, digits and `-`.
+const LABEL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-');
+        byte += 1;
+    }
+    table
+};
+
 /// Whether `raw` is an `https` URL of the everyday form, for which the outcome of
 /// [`parse_strict`] is known without running it: valid, with the `https` scheme.
 ///
@@ -122,7 +133,7 @@ pub(crate) fn plain_https(raw: &str) -> bool {
     // Host: labels of letters, digits and hyphens, separated by dots.
     loop {
         let start = at;
-        while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'-') {
+        while at < bytes.len() && LABEL[usize::from(bytes[at])] {
             at += 1;
         }
         let label = &bytes[start..at];
