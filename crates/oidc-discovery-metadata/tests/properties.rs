@@ -70,6 +70,32 @@ proptest! {
         prop_assert_eq!(untagged(&members), untagged(&shuffled));
     }
 
+    /// Parsing while noting repeats gives the same document as a plain parse, and notes a
+    /// repeated name once for each repetition, and nothing else.
+    #[test]
+    fn noting_repeats_finds_exactly_the_repeated_names(
+        members in generate::document(),
+        extra in generate::json(1),
+        index in any::<prop::sample::Index>(),
+        times in 0_usize..3,
+    ) {
+        let mut text_members = members.clone();
+        let mut expected = Vec::new();
+        if !members.is_empty() {
+            let (name, _) = &members[index.index(members.len())];
+            for _ in 0..times {
+                text_members.insert(0, (name.clone(), extra.clone()));
+                expected.push(name.clone());
+            }
+        }
+        let text = generate::to_json(&text_members);
+        let plain = ProviderMetadata::from_json_slice(text.as_bytes()).unwrap();
+        let (noted, repeated) =
+            ProviderMetadata::from_json_slice_noting_repeats(text.as_bytes()).unwrap();
+        prop_assert_eq!(noted, plain);
+        prop_assert_eq!(repeated, expected);
+    }
+
     /// Every member of the input is either a typed member or in `other`, never both, never
     /// lost; `other` holds exactly the unknown names and the known members of the wrong type.
     #[test]
