@@ -70,7 +70,7 @@
 //! ```
 //!
 //! To run it, enable warp's `server` feature and pass the filter to `warp::serve` (see
-//! `examples/serve.rs`). This crate itself enables no warp feature.
+//! `examples/serve-warp.rs`). This crate itself enables no warp feature.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

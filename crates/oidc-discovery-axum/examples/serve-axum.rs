@@ -1,5 +1,5 @@
 //! Serves a discovery document for the issuer `http://127.0.0.1:3000`:
-//! `cargo run -p oidc-discovery-axum --example serve`.
+//! `cargo run -p oidc-discovery-axum --example serve-axum`.
 
 use oidc_discovery_http::Endpoint;
 use oidc_discovery_metadata::ProviderMetadata;

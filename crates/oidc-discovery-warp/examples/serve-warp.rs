@@ -1,7 +1,7 @@
 //! Serves a discovery document with warp on `http://127.0.0.1:3002`.
 //!
 //! ```text
-//! cargo run -p oidc-discovery-warp --example serve
+//! cargo run -p oidc-discovery-warp --example serve-warp
 //! curl -si http://127.0.0.1:3002/.well-known/openid-configuration
 //! ```
 

@@ -1,7 +1,7 @@
 //! Serves a discovery document on `http://127.0.0.1:3001`.
 //!
 //! ```sh
-//! cargo run -p oidc-discovery-actix-web --example serve
+//! cargo run -p oidc-discovery-actix-web --example serve-actix-web
 //! curl -si http://127.0.0.1:3001/.well-known/openid-configuration
 //! ```
 
