@@ -113,9 +113,9 @@ impl ProviderMetadata {
     }
 
     /// Parses like [`from_json_slice`](Self::from_json_slice), and also returns the names of
-    /// the top-level members that occur more than once, once for each repetition: a parsed
-    /// document keeps the last value of each and cannot show them. (Repeated names inside
-    /// nested objects are not looked for.)
+    /// the top-level members that occur more than once (each once, sorted): a parsed document
+    /// keeps the last value of each and cannot show them. (Repeated names inside nested
+    /// objects are not looked for.)
     ///
     /// ```
     /// use oidc_discovery_metadata::ProviderMetadata;
@@ -137,15 +137,17 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        let mut repeated = Vec::new();
+        let mut repeated = std::collections::BTreeSet::new();
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let metadata = provider_metadata::MetadataVisitor {
             duplicates: Some(&mut repeated),
         }
         .deserialize(&mut deserializer)
-        .and_then(|metadata| deserializer.end().map(|()| metadata))
         .map_err(|error| ParseError::from_json(&error, json, bom))?;
-        Ok((metadata, repeated))
+        deserializer
+            .end()
+            .map_err(|error| ParseError::from_json(&error, json, bom))?;
+        Ok((metadata, repeated.into_iter().collect()))
     }
 
     /// Writes the document as compact JSON: typed members in specification order, then

@@ -382,9 +382,10 @@ impl<'de> serde::Deserialize<'de> for ProviderMetadata {
 }
 
 /// Reads the top-level object; with `duplicates`, also notes every member name that occurs
-/// again (at its second and later occurrences).
+/// more than once (each name once, however often it repeats, so that a document of one
+/// repeated name costs no memory per repetition).
 pub(crate) struct MetadataVisitor<'d> {
-    pub(crate) duplicates: Option<&'d mut Vec<String>>,
+    pub(crate) duplicates: Option<&'d mut std::collections::BTreeSet<String>>,
 }
 
 impl<'de> DeserializeSeed<'de> for MetadataVisitor<'_> {
@@ -421,8 +422,8 @@ impl<'de> Visitor<'de> for MetadataVisitor<'_> {
                     ),
                     Key::Other(name) => (name.as_str(), metadata.other.contains_key(name.as_str())),
                 };
-                if seen {
-                    duplicates.push(name.to_owned());
+                if seen && !duplicates.contains(name) {
+                    duplicates.insert(name.to_owned());
                 }
             }
             match key {

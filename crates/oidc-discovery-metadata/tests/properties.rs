@@ -71,7 +71,7 @@ proptest! {
     }
 
     /// Parsing while noting repeats gives the same document as a plain parse, and notes a
-    /// repeated name once for each repetition, and nothing else.
+    /// repeated name (once, however often it repeats), and nothing else.
     #[test]
     fn noting_repeats_finds_exactly_the_repeated_names(
         members in generate::document(),
@@ -85,6 +85,8 @@ proptest! {
             let (name, _) = &members[index.index(members.len())];
             for _ in 0..times {
                 text_members.insert(0, (name.clone(), extra.clone()));
+            }
+            if times > 0 {
                 expected.push(name.clone());
             }
         }

@@ -101,11 +101,8 @@ pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem>
         .collect()
 }
 
-/// The problems for repeated top-level member names, as the parse noted them (once per
-/// repetition): one per name.
-pub(crate) fn repeated_members(mut names: Vec<String>, profile: Profile) -> Vec<Problem> {
-    names.sort_unstable();
-    names.dedup();
+/// The problems for repeated top-level member names, as the parse noted them: one per name.
+pub(crate) fn repeated_members(names: Vec<String>, profile: Profile) -> Vec<Problem> {
     names
         .into_iter()
         .filter_map(|name| duplicate_problem(pointer::member(&name), &name, profile))
