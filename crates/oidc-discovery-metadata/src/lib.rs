@@ -70,7 +70,7 @@ pub use defaults::{
 };
 pub use error::{ParseError, ParseErrorKind, SerializeError};
 pub use localized::Localized;
-pub use member::{JsonType, MemberRef, MemberView, StrList};
+pub use member::{JsonType, MemberRef, MemberView, StrList, StrListIter};
 pub use mtls::MtlsEndpointAliases;
 pub use oidc_discovery_types::*;
 pub use provider_metadata::{MEMBERS, MemberInfo, ProviderMetadata, Registration};

@@ -229,6 +229,24 @@ pub enum MemberView<'a> {
 
 /// The values of an array-of-strings member, as strings, borrowed from the document: a
 /// [`MemberView::List`] is made without allocating, whatever the element type.
+///
+/// ```
+/// use oidc_discovery_metadata::{MemberView, ProviderMetadata};
+///
+/// let metadata = ProviderMetadata::from_json_str(
+///     r#"{"grant_types_supported": ["authorization_code", "urn:example:custom"]}"#,
+/// )?;
+/// metadata.for_each_member(|member| {
+///     if let MemberView::List { items, .. } = member.value {
+///         assert_eq!(items.len(), 2);
+///         assert_eq!(items.get(1), Some("urn:example:custom"));
+///         assert_eq!(items.get(2), None);
+///         assert_eq!(items.iter().rev().collect::<Vec<_>>(), ["urn:example:custom", "authorization_code"]);
+///         assert_eq!(items.into_iter().len(), 2);
+///     }
+/// });
+/// # Ok::<(), oidc_discovery_metadata::ParseError>(())
+/// ```
 #[derive(Clone, Copy)]
 pub struct StrList<'a>(&'a dyn StrItems);
 
@@ -268,9 +286,13 @@ impl<'a> StrList<'a> {
     }
 
     /// The values in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + DoubleEndedIterator + 'a {
-        let items = self.0;
-        (0..items.count()).map(move |index| items.item(index))
+    #[must_use]
+    pub fn iter(&self) -> StrListIter<'a> {
+        StrListIter {
+            items: self.0,
+            front: 0,
+            back: self.len(),
+        }
     }
 
     /// The values, collected.
@@ -294,9 +316,51 @@ impl PartialEq for StrList<'_> {
 
 impl<'a> IntoIterator for StrList<'a> {
     type Item = &'a str;
-    type IntoIter = Box<dyn ExactSizeIterator<Item = &'a str> + 'a>;
+    type IntoIter = StrListIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+        self.iter()
+    }
+}
+
+/// The values of a [`StrList`], in order ([`StrList::iter`]).
+#[derive(Clone)]
+pub struct StrListIter<'a> {
+    items: &'a dyn StrItems,
+    /// The next index from the front, and one past the next from the back.
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Iterator for StrListIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        (self.front < self.back).then(|| {
+            self.front += 1;
+            self.items.item(self.front - 1)
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.back - self.front;
+        (left, Some(left))
+    }
+}
+
+impl<'a> DoubleEndedIterator for StrListIter<'a> {
+    fn next_back(&mut self) -> Option<&'a str> {
+        (self.front < self.back).then(|| {
+            self.back -= 1;
+            self.items.item(self.back)
+        })
+    }
+}
+
+impl ExactSizeIterator for StrListIter<'_> {}
+
+impl fmt::Debug for StrListIter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 
