@@ -196,7 +196,7 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
             },
             b'}' => match stack.pop() {
                 Some(Frame::Object { mut names, .. }) => {
-                    if !repeats_anything(&names) {
+                    if !may_repeat(&names) {
                         names.clear();
                         spare.push(names);
                         at += 1;
@@ -231,11 +231,12 @@ fn scan_duplicates(source: &[u8]) -> Option<Vec<(String, String)>> {
     stack.is_empty().then_some(found)
 }
 
-/// Whether any name occurs twice: by comparing pairs in small objects (most are), where that
-/// is cheaper than sorting.
-fn repeats_anything(names: &[&[u8]]) -> bool {
+/// `false` when no name occurs twice. Small objects (most are) are answered exactly by
+/// comparing pairs, which is cheaper than sorting; larger ones always answer `true`, and the
+/// caller's sort finds the repeats, if any.
+fn may_repeat(names: &[&[u8]]) -> bool {
     if names.len() > 16 {
-        return true; // let the caller sort
+        return true;
     }
     names
         .iter()
@@ -452,6 +453,26 @@ mod tests {
             expected.sort();
             assert_eq!(scanned, expected, "{json}: scan");
             assert_eq!(walked, expected, "{json}: walk");
+        }
+    }
+
+    /// Objects of more than 16 names are sorted instead of compared pairwise: repeats are
+    /// found either way, in the top-level object and in a nested one.
+    #[test]
+    fn large_objects_are_sorted_for_repeats() {
+        let names: Vec<String> = (0..20).map(|i| format!("\"n{i}\": {i}")).collect();
+        let flat = names.join(", ");
+        for (json, expected) in [
+            (format!("{{{flat}, \"o\": {{}}}}"), Vec::<&str>::new()),
+            (format!("{{{flat}, \"n7\": 0, \"o\": {{}}}}"), vec!["/n7"]),
+            (format!("{{\"o\": {{{flat}, \"n19\": 1}}}}"), vec!["/o/n19"]),
+        ] {
+            let found: Vec<String> = scan_duplicates(json.as_bytes())
+                .unwrap()
+                .into_iter()
+                .map(|(pointer, _)| pointer)
+                .collect();
+            assert_eq!(found, expected, "{json}");
         }
     }
 
