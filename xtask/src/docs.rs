@@ -57,11 +57,11 @@ pub fn rules() -> String {
             id = rule.id,
         );
     }
-    let mut group = "";
+    let mut group = None;
     for rule in RULES {
-        if rule.group != group {
-            group = rule.group;
-            let _ = writeln!(out, "\n## {}\n", group_title(group));
+        if group != Some(rule.group) {
+            group = Some(rule.group);
+            let _ = writeln!(out, "\n## {}\n", rule.group.title());
         }
         let _ = writeln!(out, "### `{}`\n\n{}\n", rule.id, rule.summary);
         let _ = writeln!(out, "- Specification: {}", rule.spec);
@@ -85,26 +85,6 @@ pub fn rules() -> String {
         let _ = writeln!(out, "| {ids} | {why} |");
     }
     out
-}
-
-fn group_title(group: &str) -> &'static str {
-    match group {
-        "json" => "The JSON document",
-        "shape" => "JSON shape of members",
-        "issuer" => "Issuer",
-        "url" => "Endpoint and other URLs",
-        "presence" => "Required and recommended members",
-        "algorithm" => "Algorithm lists",
-        "response-type" => "Response types",
-        "cross-field" => "Consistency between members",
-        "signed-metadata" => "Signed metadata",
-        "signed-metadata-verification" => "Verifying signed metadata",
-        "mtls" => "Mutual-TLS endpoint aliases",
-        "value" => "Values",
-        "retrieval" => "Retrieval",
-        "fapi2" => "FAPI 2.0 Security Profile",
-        _ => "Other",
-    }
 }
 
 /// `docs/corpus-verdicts.md`, or `None` when the corpus is not available (outside CI).
@@ -174,9 +154,9 @@ pub fn corpus_verdicts() -> Option<String> {
             let listed = if report.profile == Profile::Fapi2 {
                 let mut counts: Vec<(&str, usize)> = Vec::new();
                 for problem in &errors {
-                    match counts.iter_mut().find(|(rule, _)| *rule == problem.rule) {
+                    match counts.iter_mut().find(|(rule, _)| *rule == problem.rule.id) {
                         Some((_, count)) => *count += 1,
-                        None => counts.push((problem.rule, 1)),
+                        None => counts.push((problem.rule.id, 1)),
                     }
                 }
                 counts

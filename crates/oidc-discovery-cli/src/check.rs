@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use oidc_discovery_client::{Client, Source};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier, validate_json_verified};
-use oidc_discovery_validate::{Options, Problem, Profile, Report, Severity, validate_json};
+use oidc_discovery_validate::{Options, Problem, Profile, Report, validate_json};
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
@@ -185,13 +185,9 @@ impl Fetcher {
             Err(error) => match error.rule() {
                 Some(rule) => Ok(Input::Report(Report::new(
                     profile,
-                    vec![Problem {
-                        rule: rule.id,
-                        severity: rule.severity(profile).unwrap_or(Severity::Error),
-                        pointer: String::new(),
-                        message: error.to_string(),
-                        spec: rule.spec,
-                    }],
+                    Problem::new(rule, profile, "", error.to_string())
+                        .into_iter()
+                        .collect(),
                 ))),
                 None => Err(error.to_string()),
             },

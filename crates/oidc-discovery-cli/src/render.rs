@@ -310,6 +310,7 @@ pub(crate) fn json_report(report: &Report, source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use oidc_discovery_validate::rules::{EMPTY_ARRAY, MEMBER_NULL, WITHDRAWN_MEMBER};
     use oidc_discovery_validate::{Options, validate_json};
 
     use super::*;
@@ -351,31 +352,30 @@ mod tests {
 
     #[test]
     fn valid_with_a_warning() {
-        let problem = Problem {
-            rule: "x",
-            severity: Severity::Warning,
-            pointer: "/a".into(),
-            message: "m".into(),
-            spec: "S",
-        };
+        let problem = Problem::new(&MEMBER_NULL, Profile::Oidc, "/a", "m")
+            .unwrap()
+            .citing("S");
         let report = Report {
             profile: Profile::Oidc,
             problems: vec![problem],
         };
         assert_eq!(
             text_report(&report, "f.json", None, Paint::PLAIN),
-            "warnings\n  /a  m  [x · S]\n✓ oidc: valid (1 warning) — f.json\n"
+            "warnings\n  /a  m  [member-null · S]\n✓ oidc: valid (1 warning) — f.json\n"
         );
     }
 
     #[test]
     fn groups_in_order_errors_warnings_notes() {
-        let make = |severity, pointer: &str| Problem {
-            rule: "r",
-            severity,
-            pointer: pointer.into(),
-            message: "m".into(),
-            spec: "S",
+        let make = |severity, pointer: &str| {
+            let rule = match severity {
+                Severity::Error => &EMPTY_ARRAY,
+                Severity::Warning => &MEMBER_NULL,
+                Severity::Info => &WITHDRAWN_MEMBER,
+            };
+            Problem::new(rule, Profile::Oidc, pointer, "m")
+                .unwrap()
+                .citing("S")
         };
         let report = Report {
             profile: Profile::Oidc,
@@ -388,8 +388,8 @@ mod tests {
         };
         assert_eq!(
             text_report(&report, "f.json", None, Paint::PLAIN),
-            "errors\n  (document)  m  [r · S]\n  /b  m  [r · S]\nwarnings\n  /c  m  [r · S]\n\
-             notes\n  /d  m  [r · S]\n✗ oidc: 2 errors, 1 warning, 1 note — f.json\n"
+            "errors\n  (document)  m  [empty-array · S]\n  /b  m  [empty-array · S]\n\
+             warnings\n  /c  m  [member-null · S]\nnotes\n  /d  m  [withdrawn-member · S]\n✗ oidc: 2 errors, 1 warning, 1 note — f.json\n"
         );
     }
 

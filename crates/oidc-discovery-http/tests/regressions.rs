@@ -40,7 +40,7 @@ fn issuers_without_well_known_urls_do_not_validate() {
                 .problems
                 .iter()
                 .filter(|problem| problem.pointer == "/issuer")
-                .map(|problem| problem.rule)
+                .map(|problem| problem.rule.id)
                 .collect();
             assert!(
                 rules.contains(&"issuer-well-known") || rules.contains(&"issuer-userinfo"),

@@ -1,6 +1,8 @@
 //! Validation and verification together: what a consumer that requires signed metadata judges.
 
-use oidc_discovery_validate::{Checked, Options, Profile, Report, check, validate_json};
+use oidc_discovery_validate::{
+    Checked, Options, Profile, Report, RuleGroup, check, validate_json,
+};
 
 use crate::{SignedMetadataError, VerifiedMetadata, Verifier};
 
@@ -72,7 +74,7 @@ pub fn validate_json_verified(
                     .report
                     .problems
                     .iter()
-                    .filter(|problem| problem.rule().group == "json")
+                    .filter(|problem| problem.rule.group == RuleGroup::Json)
                     .cloned(),
             );
             problems.extend(verified.problems(profile));
@@ -85,13 +87,13 @@ pub fn validate_json_verified(
             }
         }
         Err(error) => {
-            let problem = error.to_problem(profile);
             let mut problems = plain.report.problems.clone();
             // The document checks already report a value that is not a signed JWS, or has no
             // `iss`, under the same rule.
-            if !problems
-                .iter()
-                .any(|known| known.rule == problem.rule && known.pointer == problem.pointer)
+            if let Some(problem) = error.to_problem(profile)
+                && !problems
+                    .iter()
+                    .any(|known| known.rule == problem.rule && known.pointer == problem.pointer)
             {
                 problems.push(problem);
             }

@@ -6,7 +6,7 @@ use oidc_discovery_validate::rules::{
     SIGNED_METADATA_NOT_JWS, SIGNED_METADATA_SIGNATURE, SIGNED_METADATA_TRUSTED_ISS,
     SIGNED_METADATA_UNSIGNED, SIGNED_METADATA_VALIDITY,
 };
-use oidc_discovery_validate::{Problem, Profile, Severity};
+use oidc_discovery_validate::{Problem, Profile};
 
 use crate::Algorithm;
 
@@ -207,20 +207,15 @@ impl SignedMetadataError {
     }
 
     /// This failure as a report problem at `/signed_metadata` (`""` when it is missing), with
-    /// the rule's severity under `profile` (an error under every profile).
+    /// the rule's severity under `profile` (every verification rule applies under every
+    /// profile, so this is `None` only for a profile that would exempt it).
     #[must_use]
-    pub fn to_problem(&self, profile: Profile) -> Problem {
-        let rule = self.rule();
-        Problem {
-            rule: rule.id,
-            severity: rule.severity(profile).unwrap_or(Severity::Error),
-            pointer: if matches!(self, Self::Missing) {
-                String::new()
-            } else {
-                "/signed_metadata".to_owned()
-            },
-            message: self.to_string(),
-            spec: rule.spec,
-        }
+    pub fn to_problem(&self, profile: Profile) -> Option<Problem> {
+        let pointer = if matches!(self, Self::Missing) {
+            ""
+        } else {
+            "/signed_metadata"
+        };
+        Problem::new(self.rule(), profile, pointer, self.to_string())
     }
 }

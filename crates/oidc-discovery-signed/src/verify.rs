@@ -135,43 +135,37 @@ impl VerifiedMetadata {
     pub fn problems(&self, profile: Profile) -> Vec<Problem> {
         let mut problems = Vec::new();
         let names: Vec<&str> = self.signed_members().collect();
-        if let Some(severity) = SIGNED_METADATA_VERIFIED.severity(profile) {
-            problems.push(Problem {
-                rule: SIGNED_METADATA_VERIFIED.id,
-                severity,
-                pointer: "/signed_metadata".to_owned(),
-                message: format!(
-                    "`signed_metadata` verified ({}{}, attested by {:?}); {} signed member(s) take precedence: {}",
-                    self.algorithm,
-                    self.kid
-                        .as_deref()
-                        .map(|kid| format!(", kid {kid:?}"))
-                        .unwrap_or_default(),
-                    self.issuer,
-                    names.len(),
-                    if names.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        names.join(", ")
-                    }
-                ),
-                spec: SIGNED_METADATA_VERIFIED.spec,
-            });
-        }
-        if let Some(severity) = SIGNED_METADATA_DIFFERS.severity(profile) {
-            for member in self.differing_members() {
-                if member.plain == PlainValue::Differs {
-                    problems.push(Problem {
-                        rule: SIGNED_METADATA_DIFFERS.id,
-                        severity,
-                        pointer: pointer::member(&member.name),
-                        message: format!(
-                            "the plain `{}` differs from its signed value, which takes precedence",
-                            member.name
-                        ),
-                        spec: SIGNED_METADATA_DIFFERS.spec,
-                    });
+        problems.extend(Problem::new(
+            &SIGNED_METADATA_VERIFIED,
+            profile,
+            "/signed_metadata",
+            format!(
+                "`signed_metadata` verified ({}{}, attested by {:?}); {} signed member(s) take precedence: {}",
+                self.algorithm,
+                self.kid
+                    .as_deref()
+                    .map(|kid| format!(", kid {kid:?}"))
+                    .unwrap_or_default(),
+                self.issuer,
+                names.len(),
+                if names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    names.join(", ")
                 }
+            ),
+        ));
+        for member in self.differing_members() {
+            if member.plain == PlainValue::Differs {
+                problems.extend(Problem::new(
+                    &SIGNED_METADATA_DIFFERS,
+                    profile,
+                    pointer::member(&member.name),
+                    format!(
+                        "the plain `{}` differs from its signed value, which takes precedence",
+                        member.name
+                    ),
+                ));
             }
         }
         problems

@@ -34,7 +34,7 @@ fn rules(report: &Report) -> Vec<(&str, Severity, &str)> {
     report
         .problems
         .iter()
-        .map(|problem| (problem.rule, problem.severity, problem.pointer.as_str()))
+        .map(|problem| (problem.rule.id, problem.severity, problem.pointer.as_str()))
         .collect()
 }
 

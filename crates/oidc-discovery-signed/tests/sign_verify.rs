@@ -533,7 +533,10 @@ fn a_nested_signed_metadata_claim_is_refused() {
     let error = verify(&hs256_verifier(), &with_jwt(jwt)).unwrap_err();
     assert_eq!(error, SignedMetadataError::Nested);
     assert_eq!(error.rule().id, "signed-metadata-nested-claim");
-    assert_eq!(error.to_problem(Profile::OAuth).severity, Severity::Error);
+    assert_eq!(
+        error.to_problem(Profile::OAuth).map(|problem| problem.severity),
+        Some(Severity::Error)
+    );
     // Signing never nests: an existing `signed_metadata` is not signed, and `embed` replaces it.
     let once = published(&key(Algorithm::HS256), &SignOptions::new(ISSUER));
     let twice = embed(&once, &key(Algorithm::HS256), &SignOptions::new(ISSUER)).unwrap();
@@ -588,7 +591,7 @@ fn signed_values_take_precedence_and_are_reported() {
     let problems = verified.problems(Profile::Oidc);
     let summary: Vec<(&str, Severity, &str)> = problems
         .iter()
-        .map(|problem| (problem.rule, problem.severity, problem.pointer.as_str()))
+        .map(|problem| (problem.rule.id, problem.severity, problem.pointer.as_str()))
         .collect();
     assert_eq!(
         summary,
@@ -867,9 +870,9 @@ fn malformed_or_missing_signed_metadata() {
 
     let error = verify(&verifier, &metadata()).unwrap_err();
     assert_eq!(error, SignedMetadataError::Missing);
-    let problem = error.to_problem(Profile::Fapi2);
+    let problem = error.to_problem(Profile::Fapi2).expect("applies");
     assert_eq!(
-        (problem.rule, problem.severity, problem.pointer.as_str()),
+        (problem.rule.id, problem.severity, problem.pointer.as_str()),
         ("signed-metadata-missing", Severity::Error, "")
     );
 
@@ -887,7 +890,10 @@ fn malformed_or_missing_signed_metadata() {
         error,
         SignedMetadataError::CriticalHeader(vec!["b64".to_owned()])
     );
-    assert_eq!(error.to_problem(Profile::OAuth).pointer, "/signed_metadata");
+    assert_eq!(
+        error.to_problem(Profile::OAuth).expect("applies").pointer,
+        "/signed_metadata"
+    );
 }
 
 #[test]

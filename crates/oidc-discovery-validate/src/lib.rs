@@ -25,7 +25,7 @@
 //! }"#, Profile::OAuth, &Options::default());
 //! let report = &checked.report;
 //! assert!(!report.is_valid());
-//! let rules: Vec<&str> = report.problems.iter().map(|p| p.rule).collect();
+//! let rules: Vec<&str> = report.problems.iter().map(|p| p.rule.id).collect();
 //! assert!(rules.contains(&"duplicate-member"));        // the second `issuer`
 //! assert!(rules.contains(&"response-type-malformed")); // "code code"
 //! assert!(rules.contains(&"token-endpoint-missing"));
@@ -54,7 +54,7 @@ use oidc_discovery_metadata::ProviderMetadata;
 pub use issuer::IssuerMatchOptions;
 pub use profile::{Profile, UnknownProfile};
 pub use report::{Problem, Report, Severity};
-pub use rules::{RULES, Rule};
+pub use rules::{RULES, Rule, RuleGroup};
 pub use validated::{Fapi2, Invalid, OAuth, Oidc, ProfileKind, Validated};
 
 /// What validation compares the document with.
@@ -163,7 +163,9 @@ pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Chec
             metadata: None,
             report: Report::new(
                 profile,
-                vec![checks::json::parse_problem(&error, source, profile)],
+                checks::json::parse_problem(&error, source, profile)
+                    .into_iter()
+                    .collect(),
             ),
         },
         Ok((metadata, duplicates)) => {

@@ -42,10 +42,16 @@ impl serde::Serialize for Severity {
 }
 
 /// One problem found in a document.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+///
+/// Problems are made by [`Problem::new`], which takes the severity from the registry, so a
+/// problem's severity is always its rule's under the profile.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Problem {
-    /// The stable id of the rule (`issuer-https`); see [`RULES`](crate::RULES).
-    pub rule: &'static str,
+    /// The rule the problem breaks; in JSON, its stable id (`issuer-https`). See
+    /// [`RULES`](crate::RULES).
+    #[serde(serialize_with = "rule_id")]
+    pub rule: &'static Rule,
     /// Its severity under the profile the report is for.
     pub severity: Severity,
     /// An RFC 6901 JSON pointer into the document (`/issuer`, `/response_types_supported/2`);
@@ -53,19 +59,55 @@ pub struct Problem {
     pub pointer: String,
     /// What is wrong, for people, naming the values involved.
     pub message: String,
-    /// The specification and section the rule comes from.
+    /// The specification and section this problem comes from: the rule's citation, or the
+    /// part of it that defines the member at hand when the rule spans several specifications.
     pub spec: &'static str,
 }
 
+fn rule_id<S: serde::Serializer>(rule: &&'static Rule, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(rule.id)
+}
+
 impl Problem {
-    /// The rule this problem breaks.
+    /// A problem breaking `rule` under `profile`, with the rule's severity there and its
+    /// citation; `None` when the rule does not apply under `profile`.
     ///
-    /// # Panics
-    ///
-    /// Never for problems made by this crate (every id is in the registry).
+    /// `pointer` and `message` are converted only when the rule applies.
     #[must_use]
-    pub fn rule(&self) -> &'static Rule {
-        Rule::find(self.rule).expect("problems name registered rules")
+    pub fn new(
+        rule: &'static Rule,
+        profile: Profile,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Option<Self> {
+        let severity = rule.severity(profile)?;
+        Some(Self {
+            rule,
+            severity,
+            pointer: pointer.into(),
+            message: message.into(),
+            spec: rule.spec,
+        })
+    }
+
+    /// The problem citing `spec` instead of the rule's general citation: the specification
+    /// (and section) that defines the member at hand, for rules that span several.
+    #[must_use]
+    pub fn citing(mut self, spec: &'static str) -> Self {
+        self.spec = spec;
+        self
+    }
+}
+
+impl fmt::Debug for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Problem")
+            .field("rule", &self.rule.id)
+            .field("severity", &self.severity)
+            .field("pointer", &self.pointer)
+            .field("message", &self.message)
+            .field("spec", &self.spec)
+            .finish()
     }
 }
 
@@ -103,7 +145,7 @@ impl Report {
             a.severity
                 .cmp(&b.severity)
                 .then_with(|| pointer_order(&a.pointer, &b.pointer))
-                .then_with(|| (a.rule, &a.message).cmp(&(b.rule, &b.message)))
+                .then_with(|| (a.rule.id, &a.message).cmp(&(b.rule.id, &b.message)))
         });
         problems.dedup();
         Self { profile, problems }
@@ -132,7 +174,7 @@ impl Report {
     /// Whether some problem breaks the rule `id`.
     #[must_use]
     pub fn has(&self, id: &str) -> bool {
-        self.problems.iter().any(|p| p.rule == id)
+        self.problems.iter().any(|p| p.rule.id == id)
     }
 }
 

@@ -20,7 +20,7 @@ fn every_corpus_document_gets_a_deterministic_report_under_every_profile() {
                 document.name
             );
             for problem in &first.report.problems {
-                let rule = problem.rule();
+                let rule = problem.rule;
                 assert_eq!(
                     Some(problem.severity),
                     rule.severity(profile),

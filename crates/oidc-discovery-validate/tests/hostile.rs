@@ -54,7 +54,7 @@ fn assert_refused(bytes: &[u8], what: &str, line: usize, column: usize) {
         assert_eq!(problems.len(), 1, "{}", checked.report);
         let problem = &problems[0];
         assert_eq!(
-            (problem.rule, problem.pointer.as_str()),
+            (problem.rule.id, problem.pointer.as_str()),
             ("json-syntax", "")
         );
         assert!(problem.message.contains(what), "{problem}");

@@ -12,7 +12,11 @@ use crate::rules::{DUPLICATE_MEMBER, JSON_NOT_OBJECT, JSON_SYNTAX};
 use crate::{Problem, Profile};
 
 /// The problem for input that is not a JSON object, naming an invisible offending character.
-pub(crate) fn parse_problem(error: &ParseError, source: &[u8], profile: Profile) -> Problem {
+pub(crate) fn parse_problem(
+    error: &ParseError,
+    source: &[u8],
+    profile: Profile,
+) -> Option<Problem> {
     let rule = match error.kind() {
         ParseErrorKind::NotAnObject => &JSON_NOT_OBJECT,
         _ => &JSON_SYNTAX,
@@ -28,13 +32,7 @@ pub(crate) fn parse_problem(error: &ParseError, source: &[u8], profile: Profile)
     } else if std::str::from_utf8(source).is_err() {
         message.push_str(": the document is not UTF-8 (RFC 8259 §8.1)");
     }
-    Problem {
-        rule: rule.id,
-        severity: rule.severity(profile).unwrap_or(crate::Severity::Error),
-        pointer: String::new(),
-        message,
-        spec: rule.spec,
-    }
+    Problem::new(rule, profile, String::new(), message)
 }
 
 /// Names a character people cannot see at (or just before) a 1-based line and byte column.
@@ -110,16 +108,14 @@ pub(crate) fn repeated_members(names: Vec<String>, profile: Profile) -> Vec<Prob
 }
 
 fn duplicate_problem(pointer: String, name: &str, profile: Profile) -> Option<Problem> {
-    let severity = DUPLICATE_MEMBER.severity(profile)?;
-    Some(Problem {
-        rule: DUPLICATE_MEMBER.id,
-        severity,
-        message: format!(
+    Problem::new(
+        &DUPLICATE_MEMBER,
+        profile,
+        pointer,
+        format!(
             "member `{name}` occurs more than once in the same object; parsers disagree on which one counts (this library and most others keep the last)"
         ),
-        pointer,
-        spec: DUPLICATE_MEMBER.spec,
-    })
+    )
 }
 
 /// The nesting serde_json accepts (its recursion limit): a deeper text does not parse.

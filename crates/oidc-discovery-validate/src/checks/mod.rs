@@ -39,14 +39,8 @@ impl Context<'_> {
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) {
-        if let Some(severity) = rule.severity(self.profile) {
-            self.problems.push(Problem {
-                rule: rule.id,
-                severity,
-                pointer: pointer.into(),
-                message: message.into(),
-                spec: rule.spec,
-            });
+        if let Some(problem) = Problem::new(rule, self.profile, pointer, message) {
+            self.problems.push(problem);
         }
     }
 }

@@ -1,0 +1,103 @@
+//! `value` rules: language tags, registered values.
+
+use crate::common::*;
+
+/// Cases that trigger the group's rules, and near misses.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn cases() -> Vec<Case> {
+    vec![
+        fires(
+            "underscore in a UI locale",
+            OAUTH,
+            "locale-syntax",
+            "/ui_locales_supported/1",
+            |d| set(d, "ui_locales_supported", json!(["en-US", "en_US"])),
+        ),
+        fires(
+            "trailing hyphen in a claims locale",
+            OIDC,
+            "locale-syntax",
+            "/claims_locales_supported/0",
+            |d| set(d, "claims_locales_supported", json!(["en-"])),
+        ),
+        fires(
+            "malformed language tag of a member name",
+            OIDC,
+            "locale-syntax",
+            "/op_tos_uri#en_US",
+            |d| {
+                set(
+                    d,
+                    "op_tos_uri#en_US",
+                    json!("https://op.example.com/tos/en-us"),
+                )
+            },
+        ),
+        spares("well-formed locales", OAUTH, "locale-syntax", |d| {
+            set(
+                d,
+                "ui_locales_supported",
+                json!(["en-US", "zh-Hant-TW", "x-private"]),
+            );
+        }),
+        spares("well-formed member-name tag", OIDC, "locale-syntax", |d| {
+            set(
+                d,
+                "op_tos_uri#fr-CA",
+                json!("https://op.example.com/tos/fr-ca"),
+            );
+        }),
+        fires(
+            "subject type in the wrong case",
+            OIDC,
+            "value-unregistered",
+            "/subject_types_supported/1",
+            |d| set(d, "subject_types_supported", json!(["public", "Pairwise"])),
+        ),
+        fires(
+            "short form of the device grant",
+            OAUTH,
+            "value-unregistered",
+            "/grant_types_supported/1",
+            |d| {
+                set(
+                    d,
+                    "grant_types_supported",
+                    json!(["authorization_code", "device_code"]),
+                )
+            },
+        ),
+        spares(
+            "registered subject types",
+            OIDC,
+            "value-unregistered",
+            |d| {
+                set(d, "subject_types_supported", json!(["public", "pairwise"]));
+            },
+        ),
+        spares(
+            "access token type as an introspection method",
+            OAUTH,
+            "value-unregistered",
+            |d| {
+                set(
+                    d,
+                    "introspection_endpoint_auth_methods_supported",
+                    json!(["client_secret_basic", "Bearer"]),
+                );
+            },
+        ),
+        spares(
+            "JWE algorithm in a signing list",
+            OIDC,
+            "value-unregistered",
+            |d| {
+                set(
+                    d,
+                    "id_token_signing_alg_values_supported",
+                    json!(["RS256", "RSA-OAEP"]),
+                );
+            },
+        ),
+    ]
+}
