@@ -1,8 +1,6 @@
 //! Validation and verification together: what a consumer that requires signed metadata judges.
 
-use oidc_discovery_validate::{
-    Checked, Options, Profile, Report, RuleGroup, check, validate_json,
-};
+use oidc_discovery_validate::{Checked, Options, Profile, Report, RuleGroup, check, validate_json};
 
 use crate::{SignedMetadataError, VerifiedMetadata, Verifier};
 

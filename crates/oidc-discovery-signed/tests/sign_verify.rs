@@ -534,7 +534,9 @@ fn a_nested_signed_metadata_claim_is_refused() {
     assert_eq!(error, SignedMetadataError::Nested);
     assert_eq!(error.rule().id, "signed-metadata-nested-claim");
     assert_eq!(
-        error.to_problem(Profile::OAuth).map(|problem| problem.severity),
+        error
+            .to_problem(Profile::OAuth)
+            .map(|problem| problem.severity),
         Some(Severity::Error)
     );
     // Signing never nests: an existing `signed_metadata` is not signed, and `embed` replaces it.

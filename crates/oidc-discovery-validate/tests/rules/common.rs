@@ -316,3 +316,18 @@ pub(crate) fn expecting_entra_tenant_with_template() -> Options {
     options
 }
 
+/// The severity `rule` gets at `pointer` under `profile` (`None`: not reported).
+pub(crate) fn severity_at(
+    doc: &Value,
+    profile: Profile,
+    rule: &str,
+    pointer: &str,
+) -> Option<Severity> {
+    find(&report_of(doc, profile), rule, pointer).map(|problem| problem.severity)
+}
+
+pub(crate) fn edited(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut doc = oidc_base();
+    edit(&mut doc);
+    doc
+}

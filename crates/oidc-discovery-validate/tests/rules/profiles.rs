@@ -2,17 +2,6 @@
 
 use crate::common::*;
 
-/// The severity `rule` gets at `pointer` under `profile` (`None`: not reported).
-fn severity_at(doc: &Value, profile: Profile, rule: &str, pointer: &str) -> Option<Severity> {
-    find(&report_of(doc, profile), rule, pointer).map(|problem| problem.severity)
-}
-
-fn edited(edit: impl FnOnce(&mut Value)) -> Value {
-    let mut doc = oidc_base();
-    edit(&mut doc);
-    doc
-}
-
 /// (what, document, rule, pointer, severity under [oauth, oidc, fapi2]). A rule can apply
 /// under a profile and still not fire there for this member (`recommended-member-missing` asks
 /// for `userinfo_endpoint` only from OpenID Providers).
