@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use oidc_discovery_metadata::ProviderMetadata;
+
 /// A validation profile.
 ///
 /// A profile decides which rules apply and their severity (see [`RULES`](crate::RULES) and
@@ -32,6 +34,43 @@ impl Profile {
             Self::Oidc => "oidc",
             Self::Fapi2 => "fapi2",
         }
+    }
+
+    /// The profile a document asks to be judged by when nobody says which: [`Oidc`](Self::Oidc)
+    /// when it looks like an OpenID Provider's — it lists the `openid` scope, ID Token signing
+    /// algorithms, subject types or a UserInfo endpoint, which only OpenID Connect Discovery 1.0
+    /// defines — and [`OAuth`](Self::OAuth) otherwise. (Nothing in a document asks for
+    /// [`Fapi2`](Self::Fapi2): it is a choice of the party relying on it.)
+    ///
+    /// ```
+    /// use oidc_discovery_metadata::ProviderMetadata;
+    /// use oidc_discovery_validate::Profile;
+    ///
+    /// let openid = ProviderMetadata::from_json_str(r#"{"scopes_supported": ["openid"]}"#)?;
+    /// assert_eq!(Profile::for_document(&openid), Profile::Oidc);
+    /// let oauth = ProviderMetadata::from_json_str(r#"{"scopes_supported": ["read"]}"#)?;
+    /// assert_eq!(Profile::for_document(&oauth), Profile::OAuth);
+    /// # Ok::<(), oidc_discovery_metadata::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn for_document(metadata: &ProviderMetadata) -> Self {
+        let openid = metadata.id_token_signing_alg_values_supported.is_some()
+            || metadata.subject_types_supported.is_some()
+            || metadata.userinfo_endpoint.is_some()
+            || metadata
+                .scopes_supported
+                .iter()
+                .flatten()
+                .any(|scope| scope == "openid");
+        if openid { Self::Oidc } else { Self::OAuth }
+    }
+
+    /// [`for_document`](Self::for_document) of a document's JSON text; [`OAuth`](Self::OAuth)
+    /// for text that is not a JSON object (it shows nothing of an OpenID Provider).
+    #[must_use]
+    pub fn for_json(source: &[u8]) -> Self {
+        ProviderMetadata::from_json_slice(source)
+            .map_or(Self::OAuth, |metadata| Self::for_document(&metadata))
     }
 
     pub(crate) fn index(self) -> usize {
@@ -67,5 +106,33 @@ impl FromStr for Profile {
 impl serde::Serialize for Profile {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_that_shows_openid_connect_is_judged_as_oidc() {
+        for (json, expected) in [
+            (r#"{"issuer": "https://a.example"}"#, Profile::OAuth),
+            (r#"{"scopes_supported": ["read", "write"]}"#, Profile::OAuth),
+            (r#"{"scopes_supported": ["read", "openid"]}"#, Profile::Oidc),
+            (r#"{"scopes_supported": ["OpenID"]}"#, Profile::OAuth),
+            (
+                r#"{"id_token_signing_alg_values_supported": ["RS256"]}"#,
+                Profile::Oidc,
+            ),
+            (r#"{"subject_types_supported": ["public"]}"#, Profile::Oidc),
+            (
+                r#"{"userinfo_endpoint": "https://a.example/me"}"#,
+                Profile::Oidc,
+            ),
+            ("[]", Profile::OAuth),
+            ("{", Profile::OAuth),
+        ] {
+            assert_eq!(Profile::for_json(json.as_bytes()), expected, "{json}");
+        }
     }
 }
