@@ -3,12 +3,14 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use oidc_discovery_signed::{Verifier, validate_json_verified};
+use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verified};
 use oidc_discovery_validate::well_known::{
     OPENID_CONFIGURATION, issuer_from_metadata_url, oauth_authorization_server_url,
     openid_configuration_url, rfc8414_url,
 };
-use oidc_discovery_validate::{IssuerMatchOptions, Options, Profile, ProfileKind, Validated};
+use oidc_discovery_validate::{
+    Checked, IssuerMatchOptions, Options, Profile, ProfileKind, Validated,
+};
 use url::Url;
 
 use crate::{DiscoveryError, FetchError};
@@ -109,6 +111,63 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The validation options for a document expected to name `expected_issuer` (`None`: its
+    /// issuer is not compared), with the configured [relaxations](Self::issuer_match).
+    #[must_use]
+    pub fn options(&self, expected_issuer: Option<String>) -> Options {
+        let mut options = Options::default();
+        options.expected_issuer = expected_issuer;
+        options.issuer_match = self.issuer_match;
+        options
+    }
+
+    /// Judges a document's JSON text under `profile` with `options`, as this configuration
+    /// says: validated ([`validate_json`](oidc_discovery_validate::validate_json)), and — when
+    /// signed metadata is [required](Self::require_signed_metadata) — with its
+    /// `signed_metadata` verified too
+    /// ([`validate_json_verified`](oidc_discovery_signed::validate_json_verified)). Wherever
+    /// the text comes from (a file, standard input, a retrieval), this is the one place where
+    /// that choice is made.
+    #[must_use]
+    pub fn judge(&self, json: &[u8], profile: Profile, options: &Options) -> Judged {
+        match &self.signed_metadata {
+            None => Judged {
+                checked: oidc_discovery_validate::validate_json(json, profile, options),
+                signed_metadata_error: None,
+            },
+            Some(verifier) => {
+                let result = validate_json_verified(json, profile, options, verifier);
+                Judged {
+                    checked: result.checked,
+                    signed_metadata_error: result.verification.and_then(Result::err),
+                }
+            }
+        }
+    }
+}
+
+/// A document judged by [`Config::judge`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Judged {
+    /// The document (the merged one when signed metadata verified: signed values take
+    /// precedence) and its report, which includes any signed-metadata failure as an error.
+    pub checked: Checked,
+    /// Why `signed_metadata` did not verify, when it is required and did not.
+    pub signed_metadata_error: Option<SignedMetadataError>,
+}
+
+/// A document retrieved and judged by [`Client::check`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Checkup {
+    /// What was retrieved: from where, the body, `max-age`.
+    pub retrieved: Retrieved,
+    /// The document and its report.
+    pub judged: Judged,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -207,9 +266,8 @@ impl Client {
             .no_zstd()
             .user_agent(concat!("oidc-discovery/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|error| FetchError::Connect {
-                url: String::new(),
-                reason: format!("cannot set up the HTTP client: {error}"),
+            .map_err(|error| FetchError::Setup {
+                reason: root_cause(&error),
             })?;
         Ok(Self { http, config })
     }
@@ -233,6 +291,7 @@ impl Client {
         }
     }
 
+    /// The failure of a request, before the status and headers have arrived.
     fn classify(&self, error: &reqwest::Error, url: &str) -> FetchError {
         if error.is_timeout() {
             let after = if error.is_connect() {
@@ -343,11 +402,19 @@ impl Client {
                 .and_then(|value| value.to_str().ok())
                 .and_then(max_age);
             let mut body = BytesMut::new();
-            while let Some(chunk) = response
-                .chunk()
-                .await
-                .map_err(|error| self.classify(&error, &shown))?
-            {
+            while let Some(chunk) = response.chunk().await.map_err(|error| {
+                // The server has answered; running out of time now is a body that did not
+                // arrive whole in time, not a server that did not answer.
+                if error.is_timeout() {
+                    FetchError::BodyTimeout {
+                        url: shown.clone(),
+                        after: self.config.timeout,
+                        received: body.len(),
+                    }
+                } else {
+                    self.classify(&error, &shown)
+                }
+            })? {
                 if body.len() + chunk.len() > limit {
                     return Err(FetchError::TooLarge { url: shown, limit });
                 }
@@ -355,11 +422,9 @@ impl Client {
             }
             return Ok((shown, body.freeze(), max_age));
         }
-        Err(FetchError::Redirect {
+        Err(FetchError::TooManyRedirects {
             url: url.to_owned(),
-            status: 0,
-            location: None,
-            policy: " (too many redirects)",
+            limit: MAX_REDIRECTS,
         })
     }
 
@@ -436,12 +501,40 @@ impl Client {
     /// terminating `/` — the trailing-slash relaxation (reported as a note when it is needed).
     #[must_use]
     pub fn options_for(&self, retrieved: &Retrieved) -> Options {
-        let mut options = Options::expecting(retrieved.expected_issuer.clone());
-        options.issuer_match = self.config.issuer_match;
+        let mut options = self.config.options(Some(retrieved.expected_issuer.clone()));
         if retrieved.issuer_from_url {
             options.issuer_match.ignore_trailing_slash = true;
         }
         options
+    }
+
+    /// Retrieves the document of `source` and judges it under `profile`: the one call behind
+    /// [`discover`](Self::discover) and a tool's report. The document is validated against
+    /// `expected_issuer` when given, and otherwise against the issuer of the source (see
+    /// [`options_for`](Self::options_for)), with the configured relaxations; when signed
+    /// metadata is [required](Config::require_signed_metadata), it is verified too (see
+    /// [`Config::judge`]).
+    ///
+    /// A document that breaks rules is not an error here: its report says so.
+    ///
+    /// # Errors
+    ///
+    /// The [`FetchError`] of retrieval: one that breaks a rule becomes a report with
+    /// [`FetchError::to_report`]; one that does not ([`FetchError::rule`] is `None`) means the
+    /// document could not be asked for at all.
+    pub async fn check(
+        &self,
+        source: &Source,
+        profile: Profile,
+        expected_issuer: Option<&str>,
+    ) -> Result<Checkup, FetchError> {
+        let retrieved = self.retrieve(source, profile).await?;
+        let options = match expected_issuer {
+            Some(issuer) => self.config.options(Some(issuer.to_owned())),
+            None => self.options_for(&retrieved),
+        };
+        let judged = self.config.judge(&retrieved.body, profile, &options);
+        Ok(Checkup { retrieved, judged })
     }
 
     /// Retrieves, parses and validates the document of `source` under `P`, returning it with
@@ -458,24 +551,16 @@ impl Client {
         &self,
         source: &Source,
     ) -> Result<(Validated<P>, Option<Duration>), DiscoveryError> {
-        let retrieved = self.retrieve(source, P::PROFILE).await?;
-        let options = self.options_for(&retrieved);
-        let checked = match &self.config.signed_metadata {
-            None => oidc_discovery_validate::validate_json(&retrieved.body, P::PROFILE, &options),
-            Some(verifier) => {
-                let result =
-                    validate_json_verified(&retrieved.body, P::PROFILE, &options, verifier);
-                if let Some(Err(error)) = result.verification {
-                    return Err(DiscoveryError::SignedMetadata {
-                        url: retrieved.url,
-                        error,
-                    });
-                }
-                result.checked
-            }
-        };
+        let Checkup { retrieved, judged } = self.check(source, P::PROFILE, None).await?;
+        if let Some(error) = judged.signed_metadata_error {
+            return Err(DiscoveryError::SignedMetadata {
+                url: retrieved.url,
+                error,
+            });
+        }
         let validated =
-            checked
+            judged
+                .checked
                 .into_validated::<P>()
                 .map_err(|report| DiscoveryError::Invalid {
                     url: retrieved.url,

@@ -44,5 +44,5 @@ mod client;
 mod error;
 
 pub use cache::{Cache, CacheConfig, Clock, Retrieval, Retrieve, SystemClock};
-pub use client::{Client, Config, Redirects, Retrieved, Source};
+pub use client::{Checkup, Client, Config, Judged, Redirects, Retrieved, Source};
 pub use error::{DiscoveryError, FetchError};

@@ -447,6 +447,10 @@ async fn a_server_that_never_answers_times_out() {
         "{error:?}"
     );
     assert_eq!(rule(&error), Some("retrieval-timeout"));
+    assert_eq!(
+        error.to_string(),
+        format!("{} did not answer within 300 ms", server.url(OIDC))
+    );
     assert!(start.elapsed() >= timeout);
     assert_eq!(server.requests(), 1);
 }
@@ -460,10 +464,19 @@ async fn a_trickling_body_times_out() {
     let client = client(|config| config.timeout = timeout);
     let error = fetch_error(&client, &server.url(OIDC)).await;
     assert!(
-        matches!(&error, FetchError::Timeout { after, .. } if *after == timeout),
+        matches!(&error, FetchError::BodyTimeout { after, received, .. }
+            if *after == timeout && *received < 2048),
         "{error:?}"
     );
     assert_eq!(rule(&error), Some("retrieval-timeout"));
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{} started answering but the body was not complete within 300 ms (",
+            server.url(OIDC)
+        )),
+        "{message}"
+    );
     assert!(server.body_bytes_written() < 2048);
 }
 
@@ -505,13 +518,16 @@ async fn a_trickling_head_times_out() {
     assert_eq!(rule(&error), Some("retrieval-timeout"));
 }
 
-/// `Content-Length` longer than the body, and the server keeps the connection open: the client
-/// waits for bytes that never come, until the total timeout. (When the server closes instead,
-/// the body is `Interrupted`: `a_connection_closed_mid_body_is_interrupted`.)
+/// `Content-Length` longer than the body, and the server keeps the connection open: the headers
+/// and part of the body arrive, then nothing; the client waits for bytes that never come, until
+/// the total timeout, and says that the body stalled, not that the server did not answer, with
+/// what arrived. (When the server closes instead, the body is `Interrupted`:
+/// `a_connection_closed_mid_body_is_interrupted`.)
 #[tokio::test]
 async fn a_content_length_longer_than_the_body_times_out() {
     let body = document("http://x", "http://x").into_bytes();
-    let declared = 2 * body.len() as u64;
+    let body_length = body.len();
+    let declared = 2 * body_length as u64;
     let server = Server::always(
         Response::json(body)
             .framing(Framing::DeclaredLength(declared))
@@ -522,10 +538,19 @@ async fn a_content_length_longer_than_the_body_times_out() {
     let client = client(|config| config.timeout = timeout);
     let error = fetch_error(&client, &server.url(OIDC)).await;
     assert!(
-        matches!(&error, FetchError::Timeout { after, .. } if *after == timeout),
+        matches!(&error, FetchError::BodyTimeout { after, received, .. }
+            if *after == timeout && *received == body_length),
         "{error:?}"
     );
     assert_eq!(rule(&error), Some("retrieval-timeout"));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{} started answering but the body was not complete within 300 ms \
+             ({body_length} bytes received)",
+            server.url(OIDC)
+        )
+    );
 }
 
 /// Without `Content-Length` or chunking, the end of the connection is the end of the body, so a
@@ -950,6 +975,83 @@ async fn the_trailing_slash_relaxation_can_be_opted_in_for_an_issuer() {
         .await
         .unwrap();
     assert!(validated.report().has("issuer-match-relaxed"));
+}
+
+/// `check` judges rather than refuses: the mismatch is in the report. An expected issuer given
+/// to it replaces the one of the source, compared with the configured relaxations only (not
+/// the one a metadata URL implies).
+#[tokio::test]
+async fn check_compares_with_the_expected_issuer_given_and_the_configured_relaxations() {
+    let server = slash_provider().await;
+    let with_slash = format!("{}/", server.origin());
+    for (relax, expected, source, rule, valid) in [
+        (
+            false,
+            None,
+            Source::issuer(server.origin()),
+            "issuer-mismatch",
+            false,
+        ),
+        (
+            false,
+            None,
+            Source::metadata_url(server.url(OIDC)),
+            "issuer-match-relaxed",
+            true,
+        ),
+        (
+            false,
+            Some(server.origin()),
+            Source::metadata_url(server.url(OIDC)),
+            "issuer-mismatch",
+            false,
+        ),
+        (
+            true,
+            Some(server.origin()),
+            Source::metadata_url(server.url(OIDC)),
+            "issuer-match-relaxed",
+            true,
+        ),
+        (
+            false,
+            Some(with_slash),
+            Source::issuer(server.origin()),
+            "",
+            true,
+        ),
+    ] {
+        let client = client(|config| config.issuer_match.ignore_trailing_slash = relax);
+        let checkup = client
+            .check(&source, Profile::Oidc, expected.as_deref())
+            .await
+            .unwrap();
+        let report = &checkup.judged.checked.report;
+        assert_eq!(
+            report.is_valid(),
+            valid,
+            "{source:?} {expected:?}: {report:?}"
+        );
+        if !rule.is_empty() {
+            assert!(report.has(rule), "{source:?} {expected:?}: {report:?}");
+        }
+    }
+}
+
+/// A retrieval that fails is the typed error, which becomes the report a tool shows.
+#[tokio::test]
+async fn a_failed_retrieval_becomes_a_report() {
+    let server = Server::always(Response::status(404)).await;
+    let error = Client::new()
+        .unwrap()
+        .check(&Source::issuer(server.origin()), Profile::OAuth, None)
+        .await
+        .unwrap_err();
+    let report = error.to_report(Profile::OAuth).unwrap();
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].rule, "retrieval-status");
+    assert_eq!(report.problems[0].message, error.to_string());
+    assert!(!report.is_valid());
 }
 
 #[tokio::test]

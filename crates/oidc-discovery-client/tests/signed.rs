@@ -12,7 +12,7 @@ use oidc_discovery_signed::{
     Algorithm, IssuerPolicy, SignOptions, SignedMetadataError, SigningKey, TrustedKeys, Verifier,
     embed,
 };
-use oidc_discovery_validate::Oidc;
+use oidc_discovery_validate::{Oidc, Profile};
 use server::{Request, Response, Server};
 
 /// A document for `origin`, signed by `key` (unless `None`), whose plain `token_endpoint` was
@@ -100,5 +100,32 @@ async fn a_document_that_does_not_verify_is_refused() {
             }
             other => panic!("expected a signed-metadata error, got {other:?}"),
         }
+    }
+}
+
+/// `Client::check` reports instead of refusing: a document that does not verify comes back
+/// with its report (the failure as an error) and the typed reason; `Config::judge` gives the
+/// same judgement of the same text without a network.
+#[tokio::test]
+async fn check_reports_what_discover_refuses() {
+    let key = SigningKey::generate(Algorithm::ES256).unwrap();
+    let stranger = SigningKey::generate(Algorithm::ES256).unwrap();
+    let server = provider(Some(key.clone())).await;
+    let source = Source::issuer(server.origin());
+    for (trusted, valid, rule) in [
+        (&key, true, "signed-metadata-verified"),
+        (&stranger, false, "signed-metadata-signature"),
+    ] {
+        let client = requiring(trusted);
+        let checkup = client.check(&source, Profile::Oidc, None).await.unwrap();
+        let report = &checkup.judged.checked.report;
+        assert_eq!(report.is_valid(), valid, "{report:?}");
+        assert!(report.has(rule), "{report:?}");
+        assert_eq!(checkup.judged.signed_metadata_error.is_none(), valid);
+        let options = client.options_for(&checkup.retrieved);
+        let again = client
+            .config()
+            .judge(&checkup.retrieved.body, Profile::Oidc, &options);
+        assert_eq!(again.checked.report, *report);
     }
 }
