@@ -1,55 +1,62 @@
-//! `oidc-discovery check -` on arbitrary standard input: what the CLI does with the bytes of
-//! one document, with the CLI's own output code.
+//! `oidc-discovery check -` on arbitrary standard input: the CLI library's `run`, exactly as the
+//! binary calls it, under every profile, in JSON and in text, with and without colour.
 //!
-//! The CLI crate is a binary, so its `render` module (reports, and the source excerpt under a
-//! syntax error) is compiled into this target as it is, and the per-document steps of
-//! `check::run_inner` are repeated here: `validate_json`, then for a document that does not
-//! parse the excerpt at the parser's position, then the text or JSON report.
-//!
-//! Invariants: nothing panics; the JSON report is one line of JSON whose `valid` agrees with the
-//! report; the text report ends with the summary line naming standard input; excerpts at any
-//! position near the error are built or refused, never a panic.
+//! Invariants: nothing panics; the exit status is 0 or 1 (a document, however broken, is
+//! readable); the JSON report is one line of JSON whose `valid` agrees with the exit status and
+//! whose `source` is `-`; the text report ends with the summary line naming standard input and
+//! agrees with the exit status; nothing goes to standard error. Excerpts at positions near the
+//! parser's, which the parser itself never reports, are built or refused, never a panic.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use oidc_discovery_cli::{Io, Status, run, source_excerpt};
 use oidc_discovery_metadata::ProviderMetadata;
-use oidc_discovery_validate::{Options, Profile, validate_json};
 
-#[allow(dead_code, unreachable_pub)]
-#[path = "../../crates/oidc-discovery-cli/src/render.rs"]
-mod render;
-
-use render::{Excerpt, Paint};
+/// Runs `oidc-discovery check --profile PROFILE --format FORMAT -` on `stdin`.
+fn check(profile: &str, format: &str, stdin: &[u8], colour: bool) -> (Status, String) {
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let status = run(
+        ["oidc-discovery", "check", "--profile", profile, "--format", format, "-"],
+        &mut Io {
+            stdin: &mut &stdin[..],
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            colour_stdout: colour,
+            colour_stderr: colour,
+        },
+    );
+    assert!(stderr.is_empty(), "{}", String::from_utf8_lossy(&stderr));
+    (status, String::from_utf8(stdout).expect("the output is UTF-8"))
+}
 
 fuzz_target!(|bytes: &[u8]| {
-    let error = ProviderMetadata::from_json_slice(bytes).err();
-    for profile in Profile::ALL {
-        let checked = validate_json(bytes, profile, &Options::default());
-        // `check::syntax_excerpt`: the parser's position in the source.
-        let excerpt = error
-            .as_ref()
-            .and_then(|error| Excerpt::new(bytes, error.line(), error.column()));
-        assert_eq!(checked.metadata.is_none(), error.is_some());
-
-        let json = render::json_report(&checked.report, "-");
+    if bytes.len() > 1024 * 1024 {
+        return;
+    }
+    for profile in ["oauth", "oidc", "fapi2"] {
+        let (status, json) = check(profile, "json", bytes, false);
+        assert!(matches!(status, Status::Success | Status::Invalid), "{status:?}");
         assert!(
             json.ends_with('\n') && json.matches('\n').count() == 1,
             "{json}"
         );
         let value: serde_json::Value = serde_json::from_str(&json).expect("the JSON report parses");
-        assert_eq!(value["valid"], checked.report.is_valid());
+        assert_eq!(value["valid"], status == Status::Success);
         assert_eq!(value["source"], "-");
+        assert_eq!(value["profile"], profile);
 
-        for paint in [Paint::new(false, None), Paint::new(true, None)] {
-            let text = render::text_report(&checked.report, "-", excerpt.as_ref(), paint);
+        for colour in [false, true] {
+            let (text_status, text) = check(profile, "text", bytes, colour);
+            assert_eq!(text_status, status);
             assert!(text.ends_with("— standard input\n"), "{text}");
         }
     }
     // Excerpts around the reported position, and at the corners of the input.
-    if let Some(error) = &error {
+    if let Err(error) = ProviderMetadata::from_json_slice(bytes) {
         let (line, column) = (error.line(), error.column());
         for (line, column) in [
+            (line, column),
             (line, column.saturating_sub(1)),
             (line, column + 1),
             (line, column + 200),
@@ -58,7 +65,7 @@ fuzz_target!(|bytes: &[u8]| {
             (1, bytes.len() + 1),
             (usize::MAX, usize::MAX),
         ] {
-            let _ = Excerpt::new(bytes, line, column);
+            let _ = source_excerpt(bytes, line, column);
         }
     }
 });

@@ -6,10 +6,11 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use oidc_discovery_client::{Client, Source};
+use bytes::Bytes;
+use oidc_discovery_client::{Client, Config, Source};
 use oidc_discovery_metadata::ProviderMetadata;
-use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier, validate_json_verified};
-use oidc_discovery_validate::{Options, Problem, Profile, Report, validate_json};
+use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier};
+use oidc_discovery_validate::{Checked, Profile, Report};
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
@@ -139,12 +140,21 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     read_document(&mut file)
 }
 
-/// What a readable source gives.
-enum Input {
-    /// A document to validate, with its own options (`None`: the options of the command line).
-    Document(Vec<u8>, Option<Options>),
-    /// A report made without a document: the retrieval of a URL failed, breaking a rule.
-    Report(Report),
+/// What a readable source gives: its report, and the text of a document that does not parse.
+struct Judgement {
+    /// The text of a document that does not parse, for the excerpt under its syntax error.
+    unparsed: Option<Bytes>,
+    /// The report.
+    report: Report,
+}
+
+impl Judgement {
+    fn of(checked: Checked, text: impl Into<Bytes>) -> Self {
+        Self {
+            unparsed: checked.metadata.is_none().then(|| text.into()),
+            report: checked.report,
+        }
+    }
 }
 
 /// The HTTP client for URL sources and the runtime it runs on, made for the first URL.
@@ -154,41 +164,41 @@ struct Fetcher {
 }
 
 impl Fetcher {
-    fn new() -> Result<Self, String> {
+    fn new(config: &Config) -> Result<Self, String> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|error| format!("cannot start the HTTP client: {error}"))?;
         let client = {
             let _context = runtime.enter();
-            Client::new().map_err(|error| error.to_string())?
+            Client::with_config(config.clone()).map_err(|error| error.to_string())?
         };
         Ok(Self { runtime, client })
     }
 
-    /// Retrieves `url` (a metadata URL, or an issuer whose well-known URL is built for
-    /// `profile`). A failure that breaks a retrieval rule is a report with that one problem;
-    /// one where the tool could not do its job (an unusable URL, no connection) is `Err`.
-    fn read(&self, url: &str, profile: Profile, issuer: Option<&str>) -> Result<Input, String> {
+    /// Retrieves and judges `url` (a metadata URL, or an issuer). A retrieval that breaks a
+    /// rule is judged too (its report says which); one where the tool could not do its job (an
+    /// unusable URL, no connection) is `Err`.
+    fn check(
+        &self,
+        url: &str,
+        profile: Profile,
+        issuer: Option<&str>,
+    ) -> Result<Judgement, String> {
         let source = Source::from_url(url);
         match self
             .runtime
-            .block_on(self.client.retrieve(&source, profile))
+            .block_on(self.client.check(&source, profile, issuer))
         {
-            Ok(retrieved) => {
-                let options = match issuer {
-                    Some(issuer) => Options::expecting(issuer),
-                    None => self.client.options_for(&retrieved),
-                };
-                Ok(Input::Document(retrieved.body.to_vec(), Some(options)))
-            }
-            Err(error) => match error.rule() {
-                Some(rule) => Ok(Input::Report(Report::new(
-                    profile,
-                    Problem::new(rule, profile, "", error.to_string())
-                        .into_iter()
-                        .collect(),
-                ))),
+            Ok(checkup) => Ok(Judgement::of(
+                checkup.judged.checked,
+                checkup.retrieved.body,
+            )),
+            Err(error) => match error.to_report(profile) {
+                Some(report) => Ok(Judgement {
+                    unparsed: None,
+                    report,
+                }),
                 None => Err(error.to_string()),
             },
         }
@@ -214,14 +224,13 @@ pub(crate) fn run(args: &CheckArgs, io: &mut Io<'_>) -> Status {
 /// Runs `check`; errors are those of writing the output.
 fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     let profile = Profile::from(args.profile);
-    let options = match &args.issuer {
-        Some(issuer) => Options::expecting(issuer.clone()),
-        None => Options::default(),
-    };
-    let verifier = match &args.trust_jwks {
-        None => None,
-        Some(path) => match trusted_keys(path) {
-            Ok(keys) => Some(Verifier::new(keys, IssuerPolicy::document_issuer())),
+    let mut config = Config::default();
+    if let Some(path) = &args.trust_jwks {
+        match trusted_keys(path) {
+            Ok(keys) => {
+                config = config
+                    .require_signed_metadata(Verifier::new(keys, IssuerPolicy::document_issuer()));
+            }
             Err(reason) => {
                 writeln!(
                     io.err,
@@ -231,34 +240,30 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
                 )?;
                 return Ok(Status::Failure);
             }
-        },
-    };
+        }
+    }
+    let options = config.options(args.issuer.clone());
+    let judge = |text: Vec<u8>| Judgement::of(config.judge(&text, profile, &options).checked, text);
     let targets = expand(&args.sources);
     let several = targets.len() > 1;
     let mut fetcher: Option<Result<Fetcher, String>> = None;
     let (mut valid, mut invalid, mut unreadable) = (0, 0, 0);
     for target in &targets {
         let (source, read) = match target {
-            Target::Stdin => (
-                "-",
-                read_document(io.stdin).map(|bytes| Input::Document(bytes, None)),
-            ),
-            Target::File(path, name) => (
-                name.as_str(),
-                read_file(path).map(|bytes| Input::Document(bytes, None)),
-            ),
+            Target::Stdin => ("-", read_document(io.stdin).map(judge)),
+            Target::File(path, name) => (name.as_str(), read_file(path).map(judge)),
             Target::Url(url) => {
                 let read = fetcher
-                    .get_or_insert_with(Fetcher::new)
+                    .get_or_insert_with(|| Fetcher::new(&config))
                     .as_ref()
                     .map_err(Clone::clone)
-                    .and_then(|fetcher| fetcher.read(url, profile, args.issuer.as_deref()));
+                    .and_then(|fetcher| fetcher.check(url, profile, args.issuer.as_deref()));
                 (url.as_str(), read)
             }
             Target::Unusable(name, reason) => (name.as_str(), Err(reason.clone())),
         };
-        let read = match read {
-            Ok(read) => read,
+        let Judgement { unparsed, report } = match read {
+            Ok(judgement) => judgement,
             Err(reason) => {
                 unreadable += 1;
                 writeln!(
@@ -270,23 +275,9 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
                 continue;
             }
         };
-        let (report, excerpt) = match read {
-            Input::Document(bytes, own_options) => {
-                let options = own_options.as_ref().unwrap_or(&options);
-                let checked = match &verifier {
-                    None => validate_json(&bytes, profile, options),
-                    Some(verifier) => {
-                        validate_json_verified(&bytes, profile, options, verifier).checked
-                    }
-                };
-                let excerpt = if checked.metadata.is_none() && args.format == Format::Text {
-                    syntax_excerpt(&bytes)
-                } else {
-                    None
-                };
-                (checked.report, excerpt)
-            }
-            Input::Report(report) => (report, None),
+        let excerpt = match (&unparsed, args.format) {
+            (Some(text), Format::Text) => syntax_excerpt(text),
+            _ => None,
         };
         if report.is_valid() {
             valid += 1;
@@ -328,8 +319,9 @@ fn trusted_keys(path: &Path) -> Result<TrustedKeys, String> {
     TrustedKeys::from_jwks_json(&text).map_err(|error| error.to_string())
 }
 
-/// The source line and caret of a document that did not parse, at the position the parser
-/// reports (the same parser the validator uses, so the same position as its message).
+/// The source line and caret of a document that does not parse, at the position the parser
+/// reports (the same parser the validator uses, so the same position as its message); `None`
+/// for a document that parses.
 fn syntax_excerpt(bytes: &[u8]) -> Option<Excerpt> {
     let error = ProviderMetadata::from_json_slice(bytes).err()?;
     Excerpt::new(bytes, error.line(), error.column())

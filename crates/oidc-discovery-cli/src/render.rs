@@ -30,12 +30,9 @@ impl Paint {
     #[cfg(test)]
     pub(crate) const PLAIN: Self = Self { enabled: false };
 
-    /// Colour when the stream is a terminal and `NO_COLOR` is unset or empty
-    /// (<https://no-color.org>).
-    pub(crate) fn new(is_terminal: bool, no_color: Option<&OsStr>) -> Self {
-        Self {
-            enabled: is_terminal && no_color.is_none_or(OsStr::is_empty),
-        }
+    /// Colour, or not.
+    pub(crate) const fn new(enabled: bool) -> Self {
+        Self { enabled }
     }
 
     /// `text` in `style`, or `text` alone without colour.
@@ -61,6 +58,12 @@ impl Paint {
     pub(crate) fn error(self, text: &str) -> String {
         self.paint(ERROR, text)
     }
+}
+
+/// Whether to colour a stream: when it is a terminal and `NO_COLOR` is unset or empty
+/// (<https://no-color.org>).
+pub(crate) fn wants_colour(is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(OsStr::is_empty)
 }
 
 /// One line of the source with a caret under a column, to show where a syntax error is.
@@ -143,7 +146,7 @@ impl Excerpt {
     }
 
     /// Two lines, rustc style: `   3 | <line>` and `     |   ^`.
-    fn render(&self, paint: Paint) -> String {
+    pub(crate) fn render(&self, paint: Paint) -> String {
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
         format!(
@@ -321,15 +324,12 @@ mod tests {
 
     #[test]
     fn colour_only_on_a_terminal_without_no_color() {
-        assert!(Paint::new(true, None).enabled);
-        assert!(Paint::new(true, Some(OsStr::new(""))).enabled);
-        assert!(!Paint::new(true, Some(OsStr::new("1"))).enabled);
-        assert!(!Paint::new(false, None).enabled);
+        assert!(wants_colour(true, None));
+        assert!(wants_colour(true, Some(OsStr::new(""))));
+        assert!(!wants_colour(true, Some(OsStr::new("1"))));
+        assert!(!wants_colour(false, None));
         assert_eq!(Paint::PLAIN.paint(ERROR, "x"), "x");
-        assert_eq!(
-            Paint::new(true, None).paint(POINTER, "x"),
-            "\u{1b}[1mx\u{1b}[0m"
-        );
+        assert_eq!(Paint::new(true).paint(POINTER, "x"), "\u{1b}[1mx\u{1b}[0m");
     }
 
     #[test]

@@ -5,7 +5,6 @@ use std::io::Write;
 use std::net::TcpListener;
 
 use oidc_discovery_http::Endpoint;
-use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::{
     OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated,
 };
@@ -14,30 +13,24 @@ use crate::Status;
 use crate::args::{Framework, ServeArgs};
 use crate::render::Paint;
 
-/// Whether a document looks like an OpenID Provider's, so that it is validated under `oidc`.
-fn looks_like_openid_provider(metadata: &ProviderMetadata) -> bool {
-    metadata.id_token_signing_alg_values_supported.is_some()
-        || metadata.subject_types_supported.is_some()
-        || metadata.userinfo_endpoint.is_some()
-        || metadata
-            .scopes_supported
-            .iter()
-            .flatten()
-            .any(|scope| scope == "openid")
-}
-
-pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Status {
+pub(crate) fn run(
+    args: &ServeArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    out_paint: Paint,
+    err_paint: Paint,
+) -> Status {
     let listener = match TcpListener::bind(args.listen) {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("error: cannot listen on {}: {error}", args.listen);
+            let _ = writeln!(err, "error: cannot listen on {}: {error}", args.listen);
             return Status::Failure;
         }
     };
     let address = match listener.local_addr() {
         Ok(address) => address,
         Err(error) => {
-            eprintln!("error: cannot read the listening address: {error}");
+            let _ = writeln!(err, "error: cannot read the listening address: {error}");
             return Status::Failure;
         }
     };
@@ -46,7 +39,7 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
         Some(path) => match crate::check::read_file(path) {
             Ok(bytes) => (path.display().to_string(), bytes, None),
             Err(error) => {
-                eprintln!("error: cannot read {}: {error}", path.display());
+                let _ = writeln!(err, "error: cannot read {}: {error}", path.display());
                 return Status::Failure;
             }
         },
@@ -61,11 +54,7 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
         }
     };
 
-    // Parse leniently, choose the profile, validate.
-    let profile = match ProviderMetadata::from_json_slice(&text) {
-        Ok(metadata) if looks_like_openid_provider(&metadata) => Profile::Oidc,
-        _ => Profile::OAuth,
-    };
+    let profile = Profile::for_json(&text);
     let checked = oidc_discovery_validate::validate_json(&text, profile, &Options::default());
     let report = checked.report.clone();
     let endpoint = match profile {
@@ -75,8 +64,9 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
     let endpoint = match endpoint {
         Ok(endpoint) => endpoint,
         Err(Refusal::Invalid) => {
-            print_report(&report, &source, err_paint);
-            eprintln!(
+            print_report(err, &report, &source, err_paint);
+            let _ = writeln!(
+                err,
                 "{}",
                 err_paint.error(&format!(
                     "refusing to serve {source}: it has errors under the {profile} profile"
@@ -85,27 +75,25 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
             return Status::Invalid;
         }
         Err(Refusal::Prepare(error)) => {
-            eprintln!("error: cannot prepare {source}: {error}");
+            let _ = writeln!(err, "error: cannot prepare {source}: {error}");
             return Status::Failure;
         }
     };
     if report.count(Severity::Warning) > 0 {
-        print_report(&report, &source, err_paint);
+        print_report(err, &report, &source, err_paint);
     }
 
-    let mut stdout = std::io::stdout().lock();
     let _ = writeln!(
-        stdout,
+        out,
         "{} {source} ({profile} profile) with {} on http://{address}",
         out_paint.bold("serving"),
         args.framework.name()
     );
     for route in endpoint.routes() {
-        let _ = writeln!(stdout, "  http://{address}{}", route.path);
+        let _ = writeln!(out, "  http://{address}{}", route.path);
     }
-    let _ = writeln!(stdout, "press Ctrl-C to stop");
-    let _ = stdout.flush();
-    drop(stdout);
+    let _ = writeln!(out, "press Ctrl-C to stop");
+    let _ = out.flush();
 
     let result = match args.framework {
         Framework::Axum => serve_axum(listener, endpoint),
@@ -114,11 +102,12 @@ pub(crate) fn run(args: &ServeArgs, out_paint: Paint, err_paint: Paint) -> Statu
     };
     match result {
         Ok(()) => {
-            eprintln!("stopped");
+            let _ = writeln!(err, "stopped");
             Status::Success
         }
         Err(error) => {
-            eprintln!(
+            let _ = writeln!(
+                err,
                 "error: the {} server failed: {error}",
                 args.framework.name()
             );
@@ -148,8 +137,7 @@ fn prepare<P: ProfileKind>(
         .map_err(|error| Refusal::Prepare(error.to_string()))
 }
 
-fn print_report(report: &Report, source: &str, paint: Paint) {
-    let mut err = std::io::stderr().lock();
+fn print_report(err: &mut dyn Write, report: &Report, source: &str, paint: Paint) {
     let _ = err.write_all(crate::render::text_report(report, source, None, paint).as_bytes());
 }
 
