@@ -147,14 +147,7 @@ impl FetchError {
     /// document.
     #[must_use]
     pub fn to_problem(&self, profile: Profile) -> Option<Problem> {
-        let rule = self.rule()?;
-        Some(Problem {
-            rule: rule.id,
-            severity: rule.severity(profile).unwrap_or(Severity::Error),
-            pointer: String::new(),
-            message: self.to_string(),
-            spec: rule.spec,
-        })
+        Problem::new(self.rule()?, profile, "", self.to_string())
     }
 
     /// The report of a retrieval that failed this way under `profile`: its one
@@ -495,7 +488,7 @@ mod tests {
                     Some(report) => {
                         assert_eq!(report.problems.len(), 1);
                         let problem = &report.problems[0];
-                        assert_eq!(problem.rule, error.rule().unwrap().id);
+                        assert_eq!(problem.rule.id, error.rule().unwrap().id);
                         assert_eq!(problem.severity, Severity::Error);
                         assert_eq!(problem.pointer, "");
                         assert_eq!(&problem.message, expected);

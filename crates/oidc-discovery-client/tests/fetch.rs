@@ -1049,7 +1049,7 @@ async fn a_failed_retrieval_becomes_a_report() {
         .unwrap_err();
     let report = error.to_report(Profile::OAuth).unwrap();
     assert_eq!(report.problems.len(), 1);
-    assert_eq!(report.problems[0].rule, "retrieval-status");
+    assert_eq!(report.problems[0].rule.id, "retrieval-status");
     assert_eq!(report.problems[0].message, error.to_string());
     assert!(!report.is_valid());
 }
