@@ -136,6 +136,9 @@ pub enum ResponseTypeMalformation {
     EmptyToken,
     /// The same token appears more than once.
     RepeatedToken(String),
+    /// A character other than a letter, digit, `_` or the separating space: outside the
+    /// response-name grammar of RFC 6749 §8.4 (a tab, a hyphen, a comma).
+    InvalidCharacter(char),
 }
 
 impl fmt::Display for ResponseTypeMalformation {
@@ -147,6 +150,16 @@ impl fmt::Display for ResponseTypeMalformation {
             ),
             Self::RepeatedToken(token) => {
                 write!(f, "the token `{token}` appears more than once")
+            }
+            Self::InvalidCharacter(c) => {
+                if c.is_control() || c.is_whitespace() {
+                    write!(f, "it contains U+{:04X}", u32::from(*c))?;
+                } else {
+                    write!(f, "it contains `{c}`")?;
+                }
+                f.write_str(
+                    ", but a response name holds only letters, digits and `_` (RFC 6749 §8.4)",
+                )
             }
         }
     }
@@ -310,11 +323,19 @@ impl ResponseType {
         self.unknown.is_none() && REGISTERED.iter().any(|&(_, known)| known == self.known)
     }
 
-    /// Why the spelling is malformed, if it is: empty, an empty token, or a repeated token.
+    /// Why the spelling is malformed, if it is: empty, a character outside the RFC 6749 §8.4
+    /// grammar, an empty token, or a repeated token.
     #[must_use]
     pub fn malformation(&self) -> Option<ResponseTypeMalformation> {
         if self.spelling.trim_matches(' ').is_empty() {
             return Some(ResponseTypeMalformation::Empty);
+        }
+        if let Some(c) = self
+            .spelling
+            .chars()
+            .find(|&c| c != ' ' && c != '_' && !c.is_ascii_alphanumeric())
+        {
+            return Some(ResponseTypeMalformation::InvalidCharacter(c));
         }
         let mut seen: Vec<&str> = Vec::new();
         for token in self.spelling.split(' ') {

@@ -178,7 +178,13 @@ proptest! {
         prop_assert_eq!(&canonical, &a);
         let respelled = canonical.canonical();
         prop_assert_eq!(respelled.as_ref(), canonical.as_str());
-        prop_assert_eq!(canonical.malformation(), None);
+        // Only a character outside the response-name grammar (RFC 6749 §8.4) makes it
+        // malformed.
+        let outside = tokens
+            .iter()
+            .flat_map(|token| token.chars())
+            .any(|c| c != '_' && !c.is_ascii_alphanumeric());
+        prop_assert_eq!(canonical.malformation().is_some(), outside);
         // Distinct tokens, counted and found.
         let distinct: BTreeSet<&str> = tokens.iter().map(String::as_str).collect();
         prop_assert_eq!(a.len(), distinct.len());

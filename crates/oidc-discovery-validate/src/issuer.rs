@@ -129,18 +129,19 @@ impl fmt::Display for Relaxation {
         match self {
             Self::TrailingSlash => f.write_str(
                 "the issuers differ by one terminating slash, accepted because \
-                 `ignore_trailing_slash` is on",
+                 `--allow-trailing-slash` (library: `ignore_trailing_slash`) is on",
             )?,
             Self::TenantTemplate { tenant } => write!(
                 f,
                 "the document's issuer is a `{TENANT_PLACEHOLDER}` template, accepted with tenant \
-                 \"{tenant}\" because `tenant_template` is on"
+                 \"{tenant}\" because `--allow-tenant-template` (library: `tenant_template`) is on"
             )?,
             Self::TrailingSlashAndTenantTemplate { tenant } => write!(
                 f,
                 "the document's issuer is a `{TENANT_PLACEHOLDER}` template and differs by one \
                  terminating slash, accepted with tenant \"{tenant}\" because \
-                 `ignore_trailing_slash` and `tenant_template` are on"
+                 `--allow-trailing-slash` and `--allow-tenant-template` (library: \
+                 `ignore_trailing_slash` and `tenant_template`) are on"
             )?,
         }
         if let Some(alias) = self.tenant().filter(|t| TENANT_ALIASES.contains(t)) {
@@ -189,18 +190,21 @@ impl fmt::Display for MismatchHint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::WouldMatchWith(Relaxation::TrailingSlash) => f.write_str(
-                "differs only by a trailing slash; `ignore_trailing_slash` would accept it",
+                "differs only by a trailing slash; `--allow-trailing-slash` (library: \
+                 `ignore_trailing_slash`) would accept it",
             ),
             Self::WouldMatchWith(Relaxation::TenantTemplate { tenant }) => write!(
                 f,
                 "the document's issuer is a `{TENANT_PLACEHOLDER}` template that matches with \
-                 tenant \"{tenant}\"; `tenant_template` would accept it"
+                 tenant \"{tenant}\"; `--allow-tenant-template` (library: `tenant_template`) \
+                 would accept it"
             ),
             Self::WouldMatchWith(Relaxation::TrailingSlashAndTenantTemplate { tenant }) => write!(
                 f,
                 "the document's issuer is a `{TENANT_PLACEHOLDER}` template that matches with \
-                 tenant \"{tenant}\" up to a trailing slash; `ignore_trailing_slash` together \
-                 with `tenant_template` would accept it"
+                 tenant \"{tenant}\" up to a trailing slash; `--allow-trailing-slash` with \
+                 `--allow-tenant-template` (library: `ignore_trailing_slash` with \
+                 `tenant_template`) would accept it"
             ),
             Self::TemplateInExpected => write!(
                 f,

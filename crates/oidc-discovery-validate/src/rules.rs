@@ -236,8 +236,8 @@ rules! {
         rationale: "Not addressed by the specifications; harmless to most clients, but always a publishing mistake.";
     MEMBER_NAME_CASE = "member-name-case", Shape, ["EXT-2"], [W, W, W],
         "RFC 8414 §7.1.1; OpenID Connect Discovery 1.0 §3",
-        "A member name that differs from a known one only in letter case is a different, unknown member.",
-        rationale: "Member names are case-sensitive, so `Response_modes_supported` is silently ignored by every client; that is almost always a mistake worth a warning.";
+        "A member name that differs from a known one only in letter case, or by control characters (C0, DEL, C1), is a different, unknown member.",
+        rationale: "Member names are case-sensitive, so `Response_modes_supported` is silently ignored by every client; that is almost always a mistake worth a warning. A name such as `issuer\\u0000` is another member to a JSON parser, but a consumer that handles strings as C strings reads it as `issuer`.";
     WITHDRAWN_MEMBER = "withdrawn-member", Shape, [], [I, I, I],
         "IANA OAuth Authorization Server Metadata registry",
         "The member name was withdrawn from the registry (`homepage_uri`, `request_authentication_*`).";
@@ -280,8 +280,8 @@ rules! {
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
         "Every URL member holds an absolute URL.";
     ENDPOINT_HTTPS = "endpoint-https", Url, ["URL-1", "URL-2", "URL-4", "URL-5", "URL-6", "URL-7"], [E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 7009 §2; RFC 9126 §2; OpenID Connect Session Management 1.0 §3.3; OpenID Connect RP-Initiated Logout 1.0 §2.1; OpenID Federation 1.0 §5.1.3, §5.2.1",
-        "Endpoints whose specification requires TLS use https.";
+        "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.1, §3.2; RFC 8414 §2; RFC 7009 §2; RFC 9126 §2; OpenID Connect Session Management 1.0 §3.3; OpenID Connect RP-Initiated Logout 1.0 §2.1; OpenID Federation 1.0 §5.1.3, §5.2.1",
+        "Endpoints whose specification requires TLS use https (each problem cites the specification of its member).";
     ENDPOINT_TLS = "endpoint-tls", Url, ["URL-8", "MTLS-4"], [W, W, E],
         "RFC 7662 §4; RFC 8628 §3.1; OpenID Connect CIBA Core 1.0 §7; RFC 8705 §5",
         "Other endpoints that carry credentials or tokens use https.",
@@ -323,7 +323,7 @@ rules! {
         rationale: "RFC 8414 §2 says MUST; OpenID Connect Discovery §3 states no such requirement, and Azure AD omits the list (MAS had to drop this check), so under `oidc` it is a warning.";
     RECOMMENDED_MEMBER_MISSING = "recommended-member-missing", Presence, [], [I, I, N],
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
-        "RECOMMENDED members are present (`scopes_supported`; for OpenID providers also `userinfo_endpoint`, `registration_endpoint`, `claims_supported`).";
+        "RECOMMENDED members are present (`scopes_supported`; for OpenID providers also `userinfo_endpoint`, `registration_endpoint`, `claims_supported`, which only OpenID Connect Discovery recommends). Each problem cites the specification that recommends its member.";
     CIBA_INCOMPLETE = "ciba-incomplete", Presence, ["REQ-7"], [E, E, E],
         "OpenID Connect CIBA Core 1.0 §4",
         "A provider that publishes CIBA members publishes `backchannel_authentication_endpoint` and `backchannel_token_delivery_modes_supported`, and lists the CIBA grant when `poll` or `ping` is offered.";
@@ -377,9 +377,9 @@ rules! {
 
     // ── Response types ────────────────────────────────────────────────────────────────────
     RESPONSE_TYPE_MALFORMED = "response-type-malformed", ResponseType, [], [E, E, E],
-        "RFC 6749 §3.1.1; OAuth 2.0 Multiple Response Type Encoding Practices §1.2",
-        "A response type is one or more tokens separated by single spaces, each at most once.",
-        rationale: "Empty values, doubled spaces and repeated tokens are not addressed by any specification; no client can know what they mean, so they are errors.";
+        "RFC 6749 §3.1.1, §8.4; OAuth 2.0 Multiple Response Type Encoding Practices §1.2",
+        "A response type is one or more names separated by single spaces, each at most once, each made of letters, digits and `_` (RFC 6749 §8.4).",
+        rationale: "Empty values, doubled spaces and repeated tokens are not addressed by any specification, and a character outside the response-name grammar (a tab, a hyphen) breaks it; no client can know what they mean, so they are errors.";
     RESPONSE_TYPE_UNKNOWN_TOKEN = "response-type-unknown-token", ResponseType, [], [W, W, E],
         "RFC 6749 §3.1.1, §8.4; IANA OAuth Authorization Endpoint Response Types",
         "Response type tokens are registered (`code`, `token`, `id_token`, `none`, `vp_token`).",
@@ -390,7 +390,7 @@ rules! {
 
     // ── Cross-field consistency ───────────────────────────────────────────────────────────
     RESPONSE_TYPE_GRANT = "response-type-grant", CrossField, ["XF-1"], [W, W, W],
-        "RFC 7591 §2.1",
+        "RFC 6749 §4.1.1, §4.2.1; OpenID Connect Core 1.0 §3.2, §3.3",
         "Each response type's grant (`code` → `authorization_code`, `token`/`id_token` → `implicit`) is among the grant types.";
     JARM_ALGS_MISSING = "jarm-algs-missing", CrossField, ["XF-2"], [W, W, W],
         "JARM §4",
@@ -460,9 +460,14 @@ rules! {
         rationale: "An alias is an alternative for a published endpoint; one without its endpoint (IdentityServer's `device_authorization_endpoint`) confuses clients. The OpenID conformance suite fails it; we warn outside `fapi2`.";
 
     // ── Values ────────────────────────────────────────────────────────────────────────────
-    LOCALE_SYNTAX = "locale-syntax", Value, ["ARR-8"], [W, W, W],
+    LOCALE_SYNTAX = "locale-syntax", Value, ["ARR-8"], [E, E, E],
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 5646 §2.1",
-        "Locale lists and member-name tags hold well-formed BCP 47 language tags.";
+        "Locale lists and member-name tags hold well-formed BCP 47 language tags.",
+        rationale: "A value that breaks the syntax its member defines is an error, as a malformed URL or response type is: a client cannot match a malformed tag against the user's languages.";
+    SCOPE_SYNTAX = "scope-syntax", Value, [], [E, E, E],
+        "RFC 6749 §3.3; RFC 8414 §2",
+        "Each `scopes_supported` entry is a scope token: one or more printable ASCII characters other than space, `\"` and `\\`.",
+        rationale: "A scope value outside the scope-token grammar cannot be requested (the `scope` parameter separates tokens with spaces), so it is an error like any other broken syntax.";
     VALUE_UNREGISTERED = "value-unregistered", Value, ["EXT-3"], [I, I, I],
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (extensible registries)",
         "A value is not in its registry; clients may not understand it.";

@@ -134,7 +134,8 @@ fn trailing_slash_off_is_a_mismatch_with_a_hint() {
             let message = error.to_string();
             assert!(
                 message.contains(
-                    "differs only by a trailing slash; `ignore_trailing_slash` would accept it"
+                    "differs only by a trailing slash; `--allow-trailing-slash` (library: \
+                     `ignore_trailing_slash`) would accept it"
                 ),
                 "{message}"
             );
@@ -335,7 +336,7 @@ fn entra_templates_match_with_the_option() {
         assert!(
             error
                 .to_string()
-                .contains("`tenant_template` would accept it")
+                .contains("`--allow-tenant-template` (library: `tenant_template`) would accept it")
         );
         assert!(check(expected, actual, SLASH).is_err());
     }
@@ -503,7 +504,10 @@ fn combined_relaxations() {
             );
             let message = error.to_string();
             assert!(
-                message.contains("`ignore_trailing_slash` together with `tenant_template`"),
+                message.contains(
+                    "`--allow-trailing-slash` with `--allow-tenant-template` (library: \
+                     `ignore_trailing_slash` with `tenant_template`)"
+                ),
                 "{message}"
             );
         }

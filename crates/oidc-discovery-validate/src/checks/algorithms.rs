@@ -124,7 +124,16 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 _ => {}
             }
             if family == Family::Jws && value == "EdDSA" {
-                cx.emit(&ALG_DEPRECATED, at(), format!("`EdDSA` in `{member}` is deprecated by RFC 9864; list `Ed25519` (and `Ed448`)"));
+                let advice = if values.iter().any(|&(other, _)| other == "Ed25519") {
+                    "`Ed25519`, which replaces it, is listed too, so `EdDSA` serves only verifiers that do not know `Ed25519` yet"
+                } else {
+                    "list `Ed25519` (and `Ed448`) instead"
+                };
+                cx.emit(
+                    &ALG_DEPRECATED,
+                    at(),
+                    format!("`EdDSA` in `{member}` is deprecated by RFC 9864; {advice}"),
+                );
             }
         }
         // ALG-3, ALG-6, ALG-7: `none` (and symmetric algorithms) where they are forbidden.
@@ -234,8 +243,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         if has_enc && !has_alg {
             cx.emit(
                 &ENC_WITHOUT_ALG,
-                pointer::member(enc),
-                format!("`{enc}` is present without `{alg}`"),
+                pointer::member(alg),
+                format!("`{alg}` is absent, but `{enc}` is present"),
             );
         }
     }

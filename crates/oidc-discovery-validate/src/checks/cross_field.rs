@@ -66,8 +66,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     {
         cx.emit(
             &PAR_REQUIRED_WITHOUT_ENDPOINT,
-            "/require_pushed_authorization_requests",
-            "`require_pushed_authorization_requests` is true, but `pushed_authorization_request_endpoint` is absent",
+            "/pushed_authorization_request_endpoint",
+            "`pushed_authorization_request_endpoint` is absent, but `require_pushed_authorization_requests` is true",
         );
     }
 
@@ -79,10 +79,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             .flatten()
             .any(|alg| *alg != JwsAlg::None);
         if !usable {
+            let state = if md.request_object_signing_alg_values_supported.is_none() {
+                "is absent"
+            } else {
+                "offers no algorithm other than `none`"
+            };
             cx.emit(
                 &SIGNED_REQUEST_OBJECT_ALGS,
-                "/require_signed_request_object",
-                "`require_signed_request_object` is true, but `request_object_signing_alg_values_supported` offers no algorithm other than `none`",
+                "/request_object_signing_alg_values_supported",
+                format!(
+                    "`request_object_signing_alg_values_supported` {state}, but `require_signed_request_object` is true"
+                ),
             );
         }
     }
@@ -103,11 +110,20 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         ),
     ] {
         if session_value == Some(true) && logout_value != Some(true) {
-            cx.emit(
-                &LOGOUT_SESSION_WITHOUT_LOGOUT,
-                pointer::member(session),
-                format!("`{session}` is true, but `{logout}` is not"),
-            );
+            // Point at the logout member when it is missing, at the session member when the
+            // logout member says `false`.
+            let (at, message) = if logout_value.is_none() && !md.has_member(logout) {
+                (
+                    logout,
+                    format!("`{logout}` is absent, but `{session}` is true"),
+                )
+            } else {
+                (
+                    session,
+                    format!("`{session}` is true, but `{logout}` is not"),
+                )
+            };
+            cx.emit(&LOGOUT_SESSION_WITHOUT_LOGOUT, pointer::member(at), message);
         }
     }
 

@@ -1,6 +1,6 @@
 //! The `issuer` member (inventory §3.1) and its match with the expected issuer (§3.3).
 
-use super::urls::{is_loopback, parse_strict, plain_https};
+use super::urls::{is_loopback, loopback_verdict, parse_strict, plain_https};
 use super::{Context, absence};
 use crate::issuer::{TENANT_PLACEHOLDER, match_issuer};
 use crate::rules::{
@@ -96,11 +96,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     if let Some(url) = &url {
         match url.scheme() {
             "https" => {}
-            "http" if is_loopback(url) => cx.emit(
-                &HTTP_LOOPBACK,
-                POINTER,
-                format!("`issuer` \"{issuer}\" uses http on a loopback host: fine for local development only"),
-            ),
+            "http" if is_loopback(url) => {
+                if let Some(severity) = cx.severity(&HTTP_LOOPBACK) {
+                    cx.emit(
+                        &HTTP_LOOPBACK,
+                        POINTER,
+                        format!("`issuer` \"{issuer}\" {}", loopback_verdict(severity)),
+                    );
+                }
+            }
             scheme => cx.emit(
                 &ISSUER_HTTPS,
                 POINTER,

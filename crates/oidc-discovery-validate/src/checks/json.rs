@@ -23,16 +23,87 @@ pub(crate) fn parse_problem(
     };
     let mut message = format!(
         "{} (line {}, column {})",
-        error.message(),
+        syntax_message(error, source),
         error.line(),
         error.column()
     );
-    if let Some(hint) = invisible_character_at(source, error.line(), error.column()) {
+    if let Some(hint) = encoding_hint(source) {
+        message.push_str(&format!(": {hint}"));
+    } else if let Some(hint) = invisible_character_at(source, error.line(), error.column()) {
         message.push_str(&format!(": {hint}"));
     } else if std::str::from_utf8(source).is_err() {
         message.push_str(": the document is not UTF-8 (RFC 8259 §8.1)");
     }
     Problem::new(rule, profile, String::new(), message)
+}
+
+/// What the parser says, with its misleading words about surrogate escapes replaced: serde_json
+/// calls a lone trailing (low) surrogate such as `\udc00` a "leading surrogate".
+fn syntax_message<'a>(error: &'a ParseError, source: &[u8]) -> Cow<'a, str> {
+    let message = error.message();
+    if !message.contains("surrogate") && !message.contains("end of hex escape") {
+        return Cow::Borrowed(message);
+    }
+    match last_surrogate_escape(source, error.line(), error.column()) {
+        Some((spelled, unit)) if (0xDC00..=0xDFFF).contains(&unit) => Cow::Owned(format!(
+            "`{spelled}` is a trailing (low) surrogate without a leading (high) surrogate before it; a character outside the Basic Multilingual Plane is escaped as a leading surrogate followed by a trailing one (RFC 8259 §7)"
+        )),
+        Some((spelled, _)) => Cow::Owned(format!(
+            "`{spelled}` is a leading (high) surrogate not followed by a trailing (low) surrogate escape; a character outside the Basic Multilingual Plane is escaped as a leading surrogate followed by a trailing one (RFC 8259 §7)"
+        )),
+        None => Cow::Borrowed(message),
+    }
+}
+
+/// The last `\uXXXX` escape of a UTF-16 surrogate (U+D800 to U+DFFF) on a 1-based line before
+/// a byte column: its spelling and its value.
+fn last_surrogate_escape(source: &[u8], line: usize, column: usize) -> Option<(String, u32)> {
+    let line_bytes = source.split(|&b| b == b'\n').nth(line.checked_sub(1)?)?;
+    let end = column.min(line_bytes.len());
+    let before = &line_bytes[..end];
+    let mut found = None;
+    let mut at = 0;
+    while at + 6 <= before.len() {
+        if before[at] == b'\\' && before[at + 1] == b'u' {
+            let hex = &before[at + 2..at + 6];
+            let unit = std::str::from_utf8(hex)
+                .ok()
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok());
+            if let Some(unit) = unit {
+                if (0xD800..=0xDFFF).contains(&unit) {
+                    let spelled = String::from_utf8_lossy(&before[at..at + 6]).into_owned();
+                    found = Some((spelled, unit));
+                }
+                at += 6;
+                continue;
+            }
+        }
+        // An escaped backslash is skipped whole, so `\\u` is not read as an escape.
+        at += if before[at] == b'\\' { 2 } else { 1 };
+    }
+    found
+}
+
+/// What the first bytes say about a text that is not JSON in UTF-8: compressed, or UTF-16.
+fn encoding_hint(source: &[u8]) -> Option<&'static str> {
+    if source.starts_with(&[0x1f, 0x8b]) {
+        return Some(
+            "the document looks gzip-compressed (it starts with the bytes 1F 8B); it must be the JSON text itself",
+        );
+    }
+    if source.starts_with(&[0xff, 0xfe]) || source.starts_with(&[0xfe, 0xff]) {
+        return Some(
+            "the document looks UTF-16 encoded (it starts with a UTF-16 byte-order mark); JSON must be UTF-8, RFC 8259 §8.1",
+        );
+    }
+    let head = &source[..source.len().min(64)];
+    let nuls = head.iter().filter(|&&byte| byte == 0).count();
+    if head.len() >= 4 && nuls * 4 >= head.len() && nuls < head.len() && head.is_ascii() {
+        return Some(
+            "the document looks UTF-16 encoded (NUL bytes between ASCII characters); JSON must be UTF-8, RFC 8259 §8.1",
+        );
+    }
+    None
 }
 
 /// Names a character people cannot see at (or just before) a 1-based line and byte column.

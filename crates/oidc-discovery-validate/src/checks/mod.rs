@@ -3,7 +3,7 @@
 
 use oidc_discovery_metadata::ProviderMetadata;
 
-use crate::{Options, Problem, Profile, Rule};
+use crate::{Options, Problem, Profile, Rule, Severity};
 
 mod algorithms;
 mod cross_field;
@@ -42,6 +42,25 @@ impl Context<'_> {
         if let Some(problem) = Problem::new(rule, self.profile, pointer, message) {
             self.problems.push(problem);
         }
+    }
+
+    /// Records a problem that cites `spec`, the part of the rule's citation that defines the
+    /// member at hand, unless `rule` does not apply under the profile.
+    pub(crate) fn emit_citing(
+        &mut self,
+        rule: &'static Rule,
+        spec: &'static str,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        if let Some(problem) = Problem::new(rule, self.profile, pointer, message) {
+            self.problems.push(problem.citing(spec));
+        }
+    }
+
+    /// The severity `rule` has under the profile (for wording a message to agree with it).
+    pub(crate) fn severity(&self, rule: &Rule) -> Option<Severity> {
+        rule.severity(self.profile)
     }
 }
 

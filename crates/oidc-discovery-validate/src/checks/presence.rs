@@ -22,7 +22,21 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         md.response_types_supported.is_some(),
         &RESPONSE_TYPES_MISSING,
     );
-    required(cx, "jwks_uri", md.jwks_uri.is_some(), &JWKS_URI_MISSING);
+    if md.jwks_uri.is_none() && cx.applies(&JWKS_URI_MISSING) {
+        // REQUIRED by OpenID Connect; expected by FAPI 2.0.
+        let spec = if cx.profile == Profile::Fapi2 {
+            "FAPI 2.0 Security Profile §5.3.2.1"
+        } else {
+            OIDC_DISCOVERY
+        };
+        let why = absence(md, "jwks_uri");
+        cx.emit_citing(
+            &JWKS_URI_MISSING,
+            spec,
+            "/jwks_uri",
+            format!("`jwks_uri` is {why}; it is required"),
+        );
+    }
     required(
         cx,
         "subject_types_supported",
@@ -133,9 +147,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         if !jwt.is_empty() && !has_algs {
             cx.emit(
                 &AUTH_SIGNING_ALGS_MISSING,
-                pointer::member(methods_name),
+                pointer::member(algs_name),
                 format!(
-                    "`{methods_name}` lists {}, but `{algs_name}` is absent",
+                    "`{algs_name}` is absent, but `{methods_name}` lists {}, which need it",
                     list(&jwt)
                 ),
             );
@@ -155,9 +169,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     {
         cx.emit(
             &AUTH_SIGNING_ALGS_MISSING,
-            "/introspection_endpoint_auth_methods_supported",
+            "/introspection_endpoint_auth_signing_alg_values_supported",
             format!(
-                "`introspection_endpoint_auth_methods_supported` lists {}, but `introspection_endpoint_auth_signing_alg_values_supported` is absent",
+                "`introspection_endpoint_auth_signing_alg_values_supported` is absent, but `introspection_endpoint_auth_methods_supported` lists {}, which need it",
                 list(&introspection_jwt)
             ),
         );
@@ -214,20 +228,47 @@ fn required(cx: &mut Context<'_>, name: &str, present: bool, rule: &'static crat
     }
 }
 
+/// The specification that makes OpenID Provider metadata members RECOMMENDED.
+const OIDC_DISCOVERY: &str = "OpenID Connect Discovery 1.0 §3";
+
 fn recommended(cx: &mut Context<'_>) {
     let md = cx.metadata;
-    let mut names = vec![("scopes_supported", md.scopes_supported.is_some())];
+    // Each member with the specification that recommends it under this profile: RFC 8414
+    // recommends only `scopes_supported`; OpenID Connect Discovery recommends it too, and the
+    // others, which RFC 8414 does not define.
+    let mut names = vec![(
+        "scopes_supported",
+        md.scopes_supported.is_some(),
+        if cx.profile == Profile::Oidc {
+            OIDC_DISCOVERY
+        } else {
+            "RFC 8414 §2"
+        },
+    )];
     if cx.profile == Profile::Oidc {
         names.extend([
-            ("userinfo_endpoint", md.userinfo_endpoint.is_some()),
-            ("registration_endpoint", md.registration_endpoint.is_some()),
-            ("claims_supported", md.claims_supported.is_some()),
+            (
+                "userinfo_endpoint",
+                md.userinfo_endpoint.is_some(),
+                OIDC_DISCOVERY,
+            ),
+            (
+                "registration_endpoint",
+                md.registration_endpoint.is_some(),
+                OIDC_DISCOVERY,
+            ),
+            (
+                "claims_supported",
+                md.claims_supported.is_some(),
+                OIDC_DISCOVERY,
+            ),
         ]);
     }
-    for (name, present) in names {
+    for (name, present, spec) in names {
         if !present && !md.has_member(name) {
-            cx.emit(
+            cx.emit_citing(
                 &RECOMMENDED_MEMBER_MISSING,
+                spec,
                 pointer::member(name),
                 format!("`{name}` is absent; it is RECOMMENDED"),
             );

@@ -211,6 +211,40 @@ impl Hasher for Prehashed {
     }
 }
 
+/// The registered member `name` turns into when a consumer stops at its first NUL or drops its
+/// control characters (C0, DEL, C1), letter case aside; `None` for a name without control
+/// characters.
+fn control_twin(name: &str) -> Option<&'static str> {
+    if !name.chars().any(char::is_control) {
+        return None;
+    }
+    let truncated = name.split('\0').next().unwrap_or(name);
+    let stripped: String = name.chars().filter(|c| !c.is_control()).collect();
+    MEMBERS
+        .iter()
+        .find(|member| {
+            member.name == truncated
+                || member.name.eq_ignore_ascii_case(&stripped)
+                || member
+                    .name
+                    .eq_ignore_ascii_case(stripped.split('#').next().unwrap_or(""))
+        })
+        .map(|member| member.name)
+}
+
+/// `name` with each control character written as a JSON escape (`issuer\u0000`).
+fn escape_controls(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Unknown member names that look like known ones, and withdrawn names.
 fn names(cx: &mut Context<'_>) {
     let metadata = cx.metadata;
@@ -234,6 +268,15 @@ fn names(cx: &mut Context<'_>) {
                 format!(
                     "`{name}` is not `{}`: member names are case-sensitive, so clients ignore it",
                     known.name
+                ),
+            );
+        } else if let Some(known) = control_twin(name) {
+            cx.emit(
+                &MEMBER_NAME_CASE,
+                pointer::member(name),
+                format!(
+                    "`{}` is not `{known}` but differs from it by control characters: JSON parsers read another member, while a consumer that handles names as C strings or drops control characters reads it as `{known}`",
+                    escape_controls(name)
                 ),
             );
         }

@@ -4,26 +4,61 @@
 use oidc_discovery_metadata::MemberView;
 
 use super::Context;
-use crate::pointer;
 use crate::rules::{
     DOCUMENTATION_HTTP, ENDPOINT_FRAGMENT, ENDPOINT_HTTPS, ENDPOINT_TLS, HTTP_LOOPBACK,
     URL_NOT_ABSOLUTE,
 };
+use crate::{Severity, pointer};
 
-/// Endpoints whose specification requires https in its definition of the member.
-const HTTPS_REQUIRED: [&str; 11] = [
-    "authorization_endpoint",                // OIDC-Disc §3; RFC 6749 §3.1
-    "token_endpoint",                        // OIDC-Disc §3; RFC 6749 §3.2
-    "userinfo_endpoint",                     // OIDC-Disc §3
-    "jwks_uri",                              // OIDC-Disc §3; RFC 8414 §2
-    "registration_endpoint",                 // OIDC-Disc §3; RFC 7591 §3
-    "revocation_endpoint",                   // RFC 7009 §2
-    "pushed_authorization_request_endpoint", // RFC 9126 §2
-    "check_session_iframe",                  // OIDC Session Management §3.3
-    "end_session_endpoint",                  // OIDC RP-Initiated Logout §2.1
-    "federation_registration_endpoint",      // OpenID Federation §5.1.3
-    "signed_jwks_uri",                       // OpenID Federation §5.2.1
+/// Endpoints whose specification requires https in its definition of the member, with the
+/// specifications (and sections) that require it.
+const HTTPS_REQUIRED: [(&str, &str); 11] = [
+    (
+        "authorization_endpoint",
+        "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.1",
+    ),
+    (
+        "token_endpoint",
+        "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.2",
+    ),
+    ("userinfo_endpoint", "OpenID Connect Discovery 1.0 §3"),
+    ("jwks_uri", "OpenID Connect Discovery 1.0 §3; RFC 8414 §2"),
+    ("registration_endpoint", "OpenID Connect Discovery 1.0 §3"),
+    ("revocation_endpoint", "RFC 7009 §2"),
+    ("pushed_authorization_request_endpoint", "RFC 9126 §2"),
+    (
+        "check_session_iframe",
+        "OpenID Connect Session Management 1.0 §3.3",
+    ),
+    (
+        "end_session_endpoint",
+        "OpenID Connect RP-Initiated Logout 1.0 §2.1",
+    ),
+    (
+        "federation_registration_endpoint",
+        "OpenID Federation 1.0 §5.1.3",
+    ),
+    ("signed_jwks_uri", "OpenID Federation 1.0 §5.2.1"),
 ];
+
+/// Endpoints whose specification requires TLS in prose (`endpoint-tls`), with that
+/// specification; other members get the rule's general citation.
+const TLS_EXPECTED: [(&str, &str); 3] = [
+    ("introspection_endpoint", "RFC 7662 §4"),
+    ("device_authorization_endpoint", "RFC 8628 §3.1"),
+    (
+        "backchannel_authentication_endpoint",
+        "OpenID Connect CIBA Core 1.0 §7",
+    ),
+];
+
+/// The specification `table` gives for `member`.
+fn spec_of(table: &[(&str, &'static str)], member: &str) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(name, _)| *name == member)
+        .map(|&(_, spec)| spec)
+}
 
 /// Human-readable documents: no https mandate (URL-9).
 const DOCUMENTATION: [&str; 7] = [
@@ -36,12 +71,15 @@ const DOCUMENTATION: [&str; 7] = [
     "organization_uri",
 ];
 
-/// Endpoints that must not carry a fragment (RFC 6749 §3.1, §3.2; RFC 7009 §2; Federation).
-const NO_FRAGMENT: [&str; 4] = [
-    "authorization_endpoint",
-    "token_endpoint",
-    "revocation_endpoint",
-    "federation_registration_endpoint",
+/// Endpoints that must not carry a fragment, with the specification that says so.
+const NO_FRAGMENT: [(&str, &str); 4] = [
+    ("authorization_endpoint", "RFC 6749 §3.1"),
+    ("token_endpoint", "RFC 6749 §3.2"),
+    ("revocation_endpoint", "RFC 7009 §2"),
+    (
+        "federation_registration_endpoint",
+        "OpenID Federation 1.0 §5.1.3",
+    ),
 ];
 
 /// Characters RFC 3986 does not allow anywhere in a URI (the WHATWG parser used by the `url`
@@ -54,6 +92,18 @@ fn forbidden_character(raw: &str) -> Option<char> {
     })
 }
 
+/// A character for a message: `` `"` `` for a visible one, `U+0009 (a control character)` or
+/// `U+3000 (a space)` for one people cannot see.
+pub(crate) fn describe_character(c: char) -> String {
+    if c.is_control() {
+        format!("U+{:04X} (a control character)", u32::from(c))
+    } else if c.is_whitespace() {
+        format!("U+{:04X} (a space)", u32::from(c))
+    } else {
+        format!("`{c}`")
+    }
+}
+
 /// Parses `raw` as an absolute URL, stricter than the WHATWG parser: `http(s)` URLs must spell
 /// `scheme://authority` (`https:host` and `https:///host` are refused), and characters RFC 3986
 /// forbids are refused. The error says what is wrong, for a message.
@@ -63,7 +113,8 @@ pub(crate) fn parse_strict(raw: &str) -> Result<url::Url, String> {
     }
     if let Some(c) = forbidden_character(raw) {
         return Err(format!(
-            "it contains {c:?}, which a URL cannot contain unencoded (RFC 3986 §2)"
+            "it contains {}, which a URL cannot contain unencoded (RFC 3986 §2)",
+            describe_character(c)
         ));
     }
     let url = url::Url::parse(raw).map_err(|error| match error {
@@ -194,6 +245,20 @@ pub(crate) fn plain_https(raw: &str) -> bool {
     true
 }
 
+/// What `http-loopback` says about an http URL on a loopback host, in agreement with its
+/// severity: tolerated for local development where it is a warning, refused where it is an
+/// error.
+pub(crate) fn loopback_verdict(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => {
+            "uses http on a loopback host; this profile requires https even for local development"
+        }
+        Severity::Warning | Severity::Info => {
+            "uses http on a loopback host: fine for local development only"
+        }
+    }
+}
+
 /// Whether the URL's host is a loopback host: `localhost`, `127.0.0.0/8` or `[::1]`.
 pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
@@ -255,11 +320,13 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
     }
     let documentation = DOCUMENTATION.contains(&member);
     if parsed.scheme() == "http" && is_loopback(&parsed) && !documentation {
-        cx.emit(
-            &HTTP_LOOPBACK,
-            pointer(),
-            format!("\"{raw}\" uses http on a loopback host: fine for local development only"),
-        );
+        if let Some(severity) = cx.severity(&HTTP_LOOPBACK) {
+            cx.emit(
+                &HTTP_LOOPBACK,
+                pointer(),
+                format!("\"{raw}\" {}", loopback_verdict(severity)),
+            );
+        }
         return;
     }
     let scheme = parsed.scheme();
@@ -271,26 +338,32 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
                 format!("\"{raw}\" uses http; https is better"),
             );
         }
-    } else if HTTPS_REQUIRED.contains(&member) {
-        cx.emit(
+    } else if let Some(spec) = spec_of(&HTTPS_REQUIRED, member) {
+        cx.emit_citing(
             &ENDPOINT_HTTPS,
+            spec,
             pointer(),
             format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https"),
         );
     } else {
-        cx.emit(
-            &ENDPOINT_TLS,
-            pointer(),
-            format!("\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"),
+        let message = format!(
+            "\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"
         );
+        match spec_of(&TLS_EXPECTED, member) {
+            Some(spec) => cx.emit_citing(&ENDPOINT_TLS, spec, pointer(), message),
+            None => cx.emit(&ENDPOINT_TLS, pointer(), message),
+        }
     }
 }
 
 /// `endpoint-fragment`: endpoints that must not have a fragment.
 fn fragment(cx: &mut Context<'_>, member: &str, pointer: &impl Fn() -> String, raw: &str) {
-    if NO_FRAGMENT.contains(&member) && raw.contains('#') {
-        cx.emit(
+    if let Some(spec) = spec_of(&NO_FRAGMENT, member)
+        && raw.contains('#')
+    {
+        cx.emit_citing(
             &ENDPOINT_FRAGMENT,
+            spec,
             pointer(),
             format!("\"{raw}\" has a fragment; `{member}` must not"),
         );

@@ -4,7 +4,25 @@ use oidc_discovery_metadata::{GrantType, JweEnc, LanguageTag};
 
 use super::Context;
 use crate::pointer;
-use crate::rules::{LOCALE_SYNTAX, VALUE_UNREGISTERED};
+use crate::rules::{LOCALE_SYNTAX, SCOPE_SYNTAX, VALUE_UNREGISTERED};
+
+/// Why `scope` is not an RFC 6749 §3.3 scope token (`1*( %x21 / %x23-5B / %x5D-7E )`).
+fn scope_token_problem(scope: &str) -> Option<String> {
+    if scope.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    let bad = scope
+        .chars()
+        .find(|&c| !matches!(c, '\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e'))?;
+    Some(match bad {
+        ' ' => "it contains a space, which separates scope tokens".to_owned(),
+        '"' | '\\' => format!("it contains `{bad}`, which a scope token cannot contain"),
+        other => format!(
+            "it contains {}; a scope token is printable ASCII",
+            super::urls::describe_character(other)
+        ),
+    })
+}
 
 /// A likely intended value for an unregistered one.
 fn suggestion(member: &str, value: &str, known: &[&str]) -> Option<String> {
@@ -104,6 +122,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             pointer::element(member, index),
             format!("`{value}` in `{member}` is not a registered value{hint}"),
         );
+    }
+
+    // Scope values: RFC 6749 §3.3 scope tokens.
+    for (index, scope) in md.scopes_supported.iter().flatten().enumerate() {
+        if let Some(why) = scope_token_problem(scope) {
+            cx.emit(
+                &SCOPE_SYNTAX,
+                pointer::element("scopes_supported", index),
+                format!("\"{scope}\" in `scopes_supported` is not a scope token: {why}"),
+            );
+        }
     }
 
     // Language tags: locale lists and tagged member names.

@@ -380,6 +380,19 @@ pub(crate) fn cases() -> Vec<Case> {
                 )
             },
         ),
+        fires(
+            "EdDSA next to Ed25519",
+            OIDC,
+            "alg-deprecated",
+            "/id_token_signing_alg_values_supported/1",
+            |d| {
+                set(
+                    d,
+                    "id_token_signing_alg_values_supported",
+                    json!(["RS256", "EdDSA", "Ed25519"]),
+                )
+            },
+        ),
         spares("fully specified Ed25519", OIDC, "alg-deprecated", |d| {
             set(
                 d,
@@ -391,7 +404,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "ID Token enc list without its alg list",
             OIDC,
             "encryption-enc-without-alg",
-            "/id_token_encryption_enc_values_supported",
+            "/id_token_encryption_alg_values_supported",
             |d| {
                 set(
                     d,
@@ -404,7 +417,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "JARM enc list without its alg list",
             OAUTH,
             "encryption-enc-without-alg",
-            "/authorization_encryption_enc_values_supported",
+            "/authorization_encryption_alg_values_supported",
             |d| {
                 set(
                     d,
@@ -461,4 +474,26 @@ fn a_prohibited_algorithm_is_reported_once() {
         .map(|p| p.rule.id)
         .collect();
     assert_eq!(at, ["alg-prohibited"], "{report}");
+}
+
+#[test]
+fn the_eddsa_advice_depends_on_whether_ed25519_is_listed() {
+    for (list, advises_listing) in [
+        (json!(["RS256", "EdDSA"]), true),
+        (json!(["RS256", "EdDSA", "Ed25519"]), false),
+    ] {
+        let doc = edited(|d| set(d, "id_token_signing_alg_values_supported", list.clone()));
+        let report = report_of(&doc, OIDC);
+        let problem = find(
+            &report,
+            "alg-deprecated",
+            "/id_token_signing_alg_values_supported/1",
+        )
+        .expect("reported");
+        assert_eq!(
+            problem.message.contains("list `Ed25519`"),
+            advises_listing,
+            "{list}: {problem}"
+        );
+    }
 }

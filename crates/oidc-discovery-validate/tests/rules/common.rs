@@ -331,3 +331,14 @@ pub(crate) fn edited(edit: impl FnOnce(&mut Value)) -> Value {
     edit(&mut doc);
     doc
 }
+
+/// Whether every specification a problem cites (`RFC 6749 §3.1; RFC 7009 §2`) is one its
+/// rule's citation names: a problem cites its rule's citation or the part of it that defines
+/// the member at hand.
+pub(crate) fn cites_within(problem_spec: &str, rule_spec: &str) -> bool {
+    !problem_spec.is_empty()
+        && problem_spec.split("; ").all(|part| {
+            let document = part.split(" §").next().unwrap_or(part);
+            rule_spec.contains(document)
+        })
+}

@@ -84,7 +84,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "PAR required without PAR endpoint",
             OAUTH,
             "par-required-without-endpoint",
-            "/require_pushed_authorization_requests",
+            "/pushed_authorization_request_endpoint",
             |d| set(d, "require_pushed_authorization_requests", json!(true)),
         ),
         spares(
@@ -112,7 +112,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "signed request objects required with only none",
             OIDC,
             "signed-request-object-algs",
-            "/require_signed_request_object",
+            "/request_object_signing_alg_values_supported",
             |d| {
                 set(d, "require_signed_request_object", json!(true));
                 set(
@@ -126,7 +126,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "signed request objects required without algorithms",
             OAUTH,
             "signed-request-object-algs",
-            "/require_signed_request_object",
+            "/request_object_signing_alg_values_supported",
             |d| set(d, "require_signed_request_object", json!(true)),
         ),
         spares(
@@ -139,7 +139,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "back-channel logout session without back-channel logout",
             OIDC,
             "logout-session-without-logout",
-            "/backchannel_logout_session_supported",
+            "/backchannel_logout_supported",
             |d| set(d, "backchannel_logout_session_supported", json!(true)),
         ),
         fires(
@@ -200,4 +200,10 @@ pub(crate) fn cases() -> Vec<Case> {
             },
         ),
     ]
+}
+
+#[test]
+fn response_type_grant_does_not_cite_client_registration() {
+    let rule = Rule::find("response-type-grant").expect("registered");
+    assert!(!rule.spec.contains("RFC 7591"), "{}", rule.spec);
 }

@@ -426,3 +426,19 @@ fn tenant_template_relaxation_keeps_the_issuer_url_checks() {
         "{report}"
     );
 }
+
+#[test]
+fn the_mismatch_hint_names_the_cli_flag_and_the_library_option() {
+    let report = run(&oauth_base(), OAUTH, &expecting_oauth_with_slash()).report;
+    let problem = find(&report, "issuer-mismatch", "/issuer").expect("reported");
+    for name in ["--allow-trailing-slash", "ignore_trailing_slash"] {
+        assert!(problem.message.contains(name), "{name}: {problem}");
+    }
+    let mut doc = oauth_base();
+    set(&mut doc, "issuer", json!(ENTRA_TEMPLATE));
+    let report = run(&doc, OAUTH, &Options::expecting(ENTRA_TENANT)).report;
+    let problem = find(&report, "issuer-mismatch", "/issuer").expect("reported");
+    for name in ["--allow-tenant-template", "tenant_template"] {
+        assert!(problem.message.contains(name), "{name}: {problem}");
+    }
+}

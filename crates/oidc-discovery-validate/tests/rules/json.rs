@@ -186,3 +186,45 @@ fn not_an_object_names_what_it_is() {
     assert_eq!(problem.severity, Severity::Error);
     assert!(problem.message.contains("array"), "{problem}");
 }
+
+#[test]
+fn compressed_and_utf16_bodies_are_named_for_what_they_are() {
+    let utf16: Vec<u8> = "{\"issuer\": 1}"
+        .bytes()
+        .flat_map(|byte| [byte, 0])
+        .collect();
+    let mut utf16_bom = vec![0xff, 0xfe];
+    utf16_bom.extend(&utf16);
+    for (what, source, expected) in [
+        (
+            "gzip",
+            vec![0x1f, 0x8b, 0x08, 0x00, 0x00],
+            "gzip-compressed",
+        ),
+        ("UTF-16 with a BOM", utf16_bom, "UTF-16 encoded"),
+        ("UTF-16 without a BOM", utf16, "UTF-16 encoded"),
+    ] {
+        let problem = only_problem(&source, OAUTH);
+        assert_eq!(problem.rule, "json-syntax", "{what}");
+        assert!(problem.message.contains(expected), "{what}: {problem}");
+        assert!(
+            !problem.message.contains("word processor"),
+            "{what}: {problem}"
+        );
+    }
+}
+
+#[test]
+fn a_lone_trailing_surrogate_is_called_a_trailing_surrogate() {
+    let problem = only_problem(br#"{"issuer": "\udc00"}"#, OAUTH);
+    assert!(
+        problem.message.contains("trailing (low) surrogate"),
+        "{problem}"
+    );
+    assert!(!problem.message.contains("lone leading"), "{problem}");
+    let problem = only_problem(br#"{"issuer": "\ud800x"}"#, OAUTH);
+    assert!(
+        problem.message.contains("leading (high) surrogate"),
+        "{problem}"
+    );
+}

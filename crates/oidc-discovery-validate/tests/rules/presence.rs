@@ -146,14 +146,14 @@ pub(crate) fn cases() -> Vec<Case> {
             "private_key_jwt without token endpoint signing algorithms",
             OAUTH,
             "auth-signing-algs-missing",
-            "/token_endpoint_auth_methods_supported",
+            "/token_endpoint_auth_signing_alg_values_supported",
             |d| remove(d, "token_endpoint_auth_signing_alg_values_supported"),
         ),
         fires(
             "client_secret_jwt at revocation without its algorithms",
             OIDC,
             "auth-signing-algs-missing",
-            "/revocation_endpoint_auth_methods_supported",
+            "/revocation_endpoint_auth_signing_alg_values_supported",
             |d| {
                 set(
                     d,
@@ -171,7 +171,7 @@ pub(crate) fn cases() -> Vec<Case> {
             "private_key_jwt at introspection without its algorithms",
             FAPI2,
             "auth-signing-algs-missing",
-            "/introspection_endpoint_auth_methods_supported",
+            "/introspection_endpoint_auth_signing_alg_values_supported",
             |d| {
                 set(
                     d,
@@ -419,4 +419,34 @@ pub(crate) fn cases() -> Vec<Case> {
             },
         ),
     ]
+}
+
+#[test]
+fn recommended_members_cite_the_specification_that_recommends_them() {
+    let mut doc = oidc_base();
+    for member in [
+        "scopes_supported",
+        "userinfo_endpoint",
+        "registration_endpoint",
+        "claims_supported",
+    ] {
+        remove(&mut doc, member);
+    }
+    let report = report_of(&doc, OIDC);
+    for member in [
+        "scopes_supported",
+        "userinfo_endpoint",
+        "registration_endpoint",
+        "claims_supported",
+    ] {
+        let problem =
+            find(&report, "recommended-member-missing", &format!("/{member}")).expect("reported");
+        assert_eq!(problem.spec, "OpenID Connect Discovery 1.0 §3", "{problem}");
+    }
+    let mut doc = oauth_base();
+    remove(&mut doc, "scopes_supported");
+    let report = report_of(&doc, OAUTH);
+    let problem =
+        find(&report, "recommended-member-missing", "/scopes_supported").expect("reported");
+    assert_eq!(problem.spec, "RFC 8414 §2", "{problem}");
 }

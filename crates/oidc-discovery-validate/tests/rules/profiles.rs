@@ -28,7 +28,7 @@ fn the_same_document_is_judged_per_profile() {
             "private_key_jwt without signing algorithms",
             edited(|d| remove(d, "token_endpoint_auth_signing_alg_values_supported")),
             "auth-signing-algs-missing",
-            "/token_endpoint_auth_methods_supported",
+            "/token_endpoint_auth_signing_alg_values_supported",
             [Some(E), Some(W), Some(E)],
         ),
         (

@@ -152,7 +152,7 @@ fn problems_name_registered_rules_with_their_citation() {
     let report = validate_json(&messy_document(), OIDC, &Options::default()).report;
     for problem in &report.problems {
         let rule = problem.rule;
-        assert_eq!(rule.spec, problem.spec);
+        assert!(cites_within(problem.spec, rule.spec), "{problem}");
         assert_eq!(rule.severity(OIDC), Some(problem.severity));
         assert!(problem.pointer.is_empty() || problem.pointer.starts_with('/'));
     }

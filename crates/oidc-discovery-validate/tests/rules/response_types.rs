@@ -40,6 +40,32 @@ pub(crate) fn cases() -> Vec<Case> {
             "/response_types_supported/0",
             |d| set(d, "response_types_supported", json!([" code"])),
         ),
+        fires(
+            "tab between tokens",
+            OIDC,
+            "response-type-malformed",
+            "/response_types_supported/1",
+            |d| {
+                set(
+                    d,
+                    "response_types_supported",
+                    json!(["code", "code\tid_token"]),
+                )
+            },
+        ),
+        fires(
+            "hyphen in a response name",
+            OAUTH,
+            "response-type-malformed",
+            "/response_types_supported/1",
+            |d| set(d, "response_types_supported", json!(["code", "code-x"])),
+        ),
+        spares(
+            "underscores and digits in an extension response name",
+            OAUTH,
+            "response-type-malformed",
+            |d| set(d, "response_types_supported", json!(["code", "x_type2"])),
+        ),
         spares(
             "single spaces between tokens",
             OIDC,

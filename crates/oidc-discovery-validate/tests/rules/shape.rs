@@ -184,6 +184,39 @@ pub(crate) fn cases() -> Vec<Case> {
             "/ISSUER",
             |d| set(d, "ISSUER", json!("https://op.example.com")),
         ),
+        fires(
+            "issuer followed by a NUL",
+            OAUTH,
+            "member-name-case",
+            "/issuer\u{0}",
+            |d| set(d, "issuer\u{0}", json!("https://evil.example")),
+        ),
+        fires(
+            "a DEL inside a member name",
+            OIDC,
+            "member-name-case",
+            "/jwks\u{7f}_uri",
+            |d| set(d, "jwks\u{7f}_uri", json!("https://evil.example/jwks")),
+        ),
+        fires(
+            "a C1 control character after a known name",
+            OAUTH,
+            "member-name-case",
+            "/token_endpoint\u{85}",
+            |d| {
+                set(
+                    d,
+                    "token_endpoint\u{85}",
+                    json!("https://evil.example/token"),
+                )
+            },
+        ),
+        spares(
+            "an extension name with a control character",
+            OAUTH,
+            "member-name-case",
+            |d| set(d, "x_note\u{0}", json!(1)),
+        ),
         spares("exact member name", OAUTH, "member-name-case", |d| {
             set(d, "response_modes_supported", json!(["query"]));
         }),

@@ -296,3 +296,44 @@ fn a_url_with_a_space_is_not_a_url() {
         "{report}"
     );
 }
+
+#[test]
+fn the_loopback_message_agrees_with_the_severity() {
+    for (profile, mut doc) in [(OAUTH, oauth_base()), (FAPI2, fapi2_base())] {
+        set(
+            &mut doc,
+            "token_endpoint",
+            json!("http://localhost:8080/token"),
+        );
+        let report = report_of(&doc, profile);
+        let problem = find(&report, "http-loopback", "/token_endpoint").expect("reported");
+        let tolerant = problem.message.contains("fine for local development");
+        assert_eq!(
+            tolerant,
+            problem.severity != Severity::Error,
+            "{profile}: {problem}"
+        );
+    }
+}
+
+#[test]
+fn endpoint_https_cites_the_specification_of_its_member() {
+    for (member, spec) in [
+        ("revocation_endpoint", "RFC 7009 §2"),
+        ("userinfo_endpoint", "OpenID Connect Discovery 1.0 §3"),
+        (
+            "end_session_endpoint",
+            "OpenID Connect RP-Initiated Logout 1.0 §2.1",
+        ),
+    ] {
+        let doc = edited(|d| set(d, member, json!("http://op.example.com/x")));
+        let report = report_of(&doc, OIDC);
+        let pointer = format!("/{member}");
+        let problem = find(&report, "endpoint-https", &pointer).expect("reported");
+        assert_eq!(problem.spec, spec, "{problem}");
+    }
+    let doc = edited(|d| set(d, "token_endpoint", json!("https://op.example.com/token#x")));
+    let report = report_of(&doc, OIDC);
+    let problem = find(&report, "endpoint-fragment", "/token_endpoint").expect("reported");
+    assert_eq!(problem.spec, "RFC 6749 §3.2");
+}

@@ -33,6 +33,53 @@ pub(crate) fn cases() -> Vec<Case> {
                 )
             },
         ),
+        fires(
+            "scope with a space",
+            OIDC,
+            "scope-syntax",
+            "/scopes_supported/1",
+            |d| set(d, "scopes_supported", json!(["openid", "read write"])),
+        ),
+        fires(
+            "scope with a double quote",
+            OAUTH,
+            "scope-syntax",
+            "/scopes_supported/0",
+            |d| set(d, "scopes_supported", json!(["say\"hi"])),
+        ),
+        fires(
+            "scope with a backslash",
+            OAUTH,
+            "scope-syntax",
+            "/scopes_supported/0",
+            |d| set(d, "scopes_supported", json!(["a\\b"])),
+        ),
+        fires(
+            "empty scope",
+            FAPI2,
+            "scope-syntax",
+            "/scopes_supported/1",
+            |d| set(d, "scopes_supported", json!(["openid", ""])),
+        ),
+        fires(
+            "scope with a non-ASCII letter",
+            OAUTH,
+            "scope-syntax",
+            "/scopes_supported/0",
+            |d| set(d, "scopes_supported", json!(["caf\u{e9}"])),
+        ),
+        spares(
+            "scopes of every allowed character",
+            OIDC,
+            "scope-syntax",
+            |d| {
+                set(
+                    d,
+                    "scopes_supported",
+                    json!(["openid", "https://api.example.com/read", "a!#[]^~{}|"]),
+                );
+            },
+        ),
         spares("well-formed locales", OAUTH, "locale-syntax", |d| {
             set(
                 d,
