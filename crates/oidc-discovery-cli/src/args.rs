@@ -17,8 +17,8 @@ programs. `oidc-discovery check --help` and `oidc-discovery well-known --help` s
 
 Exit status:
   0  no errors (warnings and notes allowed)
-  1  a document or its retrieval breaks at least one rule (invalid JSON, a non-object, a
-     wrong HTTP status or content type count), or an issuer is not usable
+  1  a document or its retrieval breaks at least one rule (invalid JSON, a value that is
+     not a JSON object, a wrong HTTP status or content type), or an issuer is not usable
   2  the tool could not do its job: bad arguments, an unreadable file or directory, a URL
      that cannot be fetched at all (not a usable URL, no connection)";
 
@@ -132,7 +132,7 @@ URL sources:
   (https://a.example/.well-known/oauth-authorization-server/t) and OpenID Connect style for
   oidc and fapi2 (https://a.example/t/.well-known/openid-configuration), and the document
   must name exactly that issuer. --issuer, when given, replaces the expected issuer (compared
-  exactly).
+  exactly, unless --allow-trailing-slash or --allow-tenant-template relaxes the comparison).
   The request is a GET with Accept: application/json. https is required, except on loopback
   hosts (localhost, 127.0.0.0/8, [::1]), where http is allowed. Redirects are not followed.
   The answer must be 200 with Content-Type application/json, a body of at most 1 MiB, within
@@ -155,6 +155,14 @@ Formats:
         in a directory; a URL as typed, not the well-known URL built from it). Several sources give JSON Lines, one object per readable source;
         a source that cannot be read prints a message on standard error instead.
 
+Issuer relaxations:
+  --allow-trailing-slash   an issuer that differs from the expected one only by one
+                           terminating `/` is accepted, with an issuer-match-relaxed note
+  --allow-tenant-template  a document whose issuer is a `{tenantid}` template (Microsoft
+                           Entra's multi-tenant documents) is accepted when the expected
+                           issuer fills that path segment with a tenant, with an
+                           issuer-match-relaxed note
+
 Signed metadata (--trust-jwks FILE):
   Every document must carry `signed_metadata`, a JWT signed with a key of the JWK Set in
   FILE (its signature keys: `use` sig or absent; symmetric keys are never trusted) whose
@@ -168,8 +176,8 @@ Signed metadata (--trust-jwks FILE):
 
 Exit status:
   0  no errors in any source (warnings and notes allowed)
-  1  some document or its retrieval breaks at least one rule (invalid JSON, a non-object,
-     a wrong HTTP status or content type, an issuer mismatch count)
+  1  some document or its retrieval breaks at least one rule (invalid JSON, a value that
+     is not a JSON object, a wrong HTTP status or content type, an issuer mismatch)
   2  the tool could not do its job: bad arguments, a source that cannot be read (a missing
      file, a file or standard input over 1 MiB, a URL that is not usable or cannot be
      connected to), a --trust-jwks FILE that cannot be read or has no usable key; this
@@ -180,11 +188,21 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ProfileArg::Oidc)]
     pub(crate) profile: ProfileArg,
 
-    /// The issuer every document must name (compared exactly; `issuer-mismatch` otherwise).
-    /// Without it, a URL source's issuer is derived from the URL, and for files the issuer
-    /// match is skipped.
+    /// The issuer every document must name (compared exactly, but for the --allow-* relaxations;
+    /// `issuer-mismatch` otherwise). Without it, a URL source's issuer is derived from the URL,
+    /// and for files the issuer match is skipped.
     #[arg(long, value_name = "ISSUER")]
     pub(crate) issuer: Option<String>,
+
+    /// Accept an issuer that differs from the expected one only by one terminating `/`, with an
+    /// `issuer-match-relaxed` note.
+    #[arg(long)]
+    pub(crate) allow_trailing_slash: bool,
+
+    /// Accept a document whose issuer is a `{tenantid}` template when the expected issuer fills
+    /// it with a tenant, with an `issuer-match-relaxed` note.
+    #[arg(long)]
+    pub(crate) allow_tenant_template: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -291,6 +309,7 @@ mod tests {
         assert_eq!(args.format, Format::Text);
         assert_eq!(args.issuer, None);
         assert_eq!(args.trust_jwks, None);
+        assert!(!args.allow_trailing_slash && !args.allow_tenant_template);
         assert_eq!(args.sources, vec![OsString::from("a.json")]);
     }
 
@@ -306,6 +325,8 @@ mod tests {
             "json",
             "--trust-jwks",
             "keys.json",
+            "--allow-trailing-slash",
+            "--allow-tenant-template",
             "a.json",
             "-",
             "dir",
@@ -318,6 +339,7 @@ mod tests {
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.issuer.as_deref(), Some("https://a.example"));
         assert_eq!(args.trust_jwks, Some("keys.json".into()));
+        assert!(args.allow_trailing_slash && args.allow_tenant_template);
         assert_eq!(args.sources.len(), 3);
     }
 

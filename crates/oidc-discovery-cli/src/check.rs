@@ -10,7 +10,7 @@ use bytes::Bytes;
 use oidc_discovery_client::{Client, Config, Source};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier};
-use oidc_discovery_validate::{Checked, Profile, Report};
+use oidc_discovery_validate::{Checked, IssuerMatchOptions, Profile, Report};
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
@@ -225,6 +225,10 @@ pub(crate) fn run(args: &CheckArgs, io: &mut Io<'_>) -> Status {
 fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     let profile = Profile::from(args.profile);
     let mut config = Config::default();
+    config.issuer_match = IssuerMatchOptions {
+        ignore_trailing_slash: args.allow_trailing_slash,
+        tenant_template: args.allow_tenant_template,
+    };
     if let Some(path) = &args.trust_jwks {
         match trusted_keys(path) {
             Ok(keys) => {
@@ -343,6 +347,8 @@ mod tests {
         let args = CheckArgs {
             profile: ProfileArg::Oidc,
             issuer: None,
+            allow_trailing_slash: false,
+            allow_tenant_template: false,
             format,
             trust_jwks: None,
             sources: sources.iter().map(OsString::from).collect(),

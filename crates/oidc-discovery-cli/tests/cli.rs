@@ -328,6 +328,121 @@ fn an_issuer_mismatch_is_an_error() {
     assert_eq!(code(&output), 0, "{}", stdout(&output));
 }
 
+/// The rules and severities of a JSON report, as `(rule, severity)` pairs.
+fn rule_severities(value: &Value) -> Vec<(String, String)> {
+    value["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|problem| {
+            (
+                problem["rule"].as_str().unwrap().to_owned(),
+                problem["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn allow_trailing_slash_accepts_an_issuer_that_differs_by_its_slash() {
+    let path = fixture_arg("valid-oidc.json");
+    // The document states https://id.example.com; expected with a terminating slash.
+    let expected = ["--format", "json", "--issuer", "https://id.example.com/"];
+    let strict = run(&[&["check"][..], &expected, &[&path]].concat());
+    assert_eq!(code(&strict), 1, "{}", stdout(&strict));
+    let rules = rule_severities(&single_json(&strict));
+    assert!(
+        rules.contains(&("issuer-mismatch".into(), "error".into())),
+        "{rules:?}"
+    );
+
+    let relaxed = run(&[
+        &["check", "--allow-trailing-slash"][..],
+        &expected,
+        &[&path],
+    ]
+    .concat());
+    assert_eq!(code(&relaxed), 0, "{}", stdout(&relaxed));
+    let rules = rule_severities(&single_json(&relaxed));
+    assert!(
+        rules.contains(&("issuer-match-relaxed".into(), "info".into())),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.iter().any(|(rule, _)| rule == "issuer-mismatch"),
+        "{rules:?}"
+    );
+    // A difference other than the slash is still a mismatch.
+    let other = run(&[
+        "check",
+        "--allow-trailing-slash",
+        "--issuer",
+        "https://id.example.com/x",
+        &path,
+    ]);
+    assert_eq!(code(&other), 1, "{}", stdout(&other));
+}
+
+#[test]
+fn allow_tenant_template_accepts_a_tenant_of_a_template_issuer() {
+    let document = serde_json::json!({
+        "issuer": "https://login.example.com/{tenantid}/v2.0",
+        "authorization_endpoint": "https://login.example.com/authorize",
+        "token_endpoint": "https://login.example.com/token",
+        "jwks_uri": "https://login.example.com/keys",
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["pairwise"],
+        "id_token_signing_alg_values_supported": ["RS256"]
+    })
+    .to_string();
+    let tenant = "https://login.example.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0";
+    let strict = run_with_stdin(
+        &["check", "--format", "json", "--issuer", tenant, "-"],
+        document.as_bytes(),
+    );
+    assert_eq!(code(&strict), 1, "{}", stdout(&strict));
+    let rules = rule_severities(&single_json(&strict));
+    assert!(
+        rules.contains(&("issuer-mismatch".into(), "error".into())),
+        "{rules:?}"
+    );
+
+    let relaxed = run_with_stdin(
+        &[
+            "check",
+            "--allow-tenant-template",
+            "--format",
+            "json",
+            "--issuer",
+            tenant,
+            "-",
+        ],
+        document.as_bytes(),
+    );
+    assert_eq!(code(&relaxed), 0, "{}", stdout(&relaxed));
+    let rules = rule_severities(&single_json(&relaxed));
+    assert!(
+        rules.contains(&("issuer-match-relaxed".into(), "info".into())),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn the_help_reads_as_english() {
+    for args in [&["--help"][..], &["check", "--help"]] {
+        let output = run(args);
+        assert_eq!(code(&output), 0);
+        let help = stdout(&output);
+        for garbled in ["content type count", "mismatch count", "a non-object"] {
+            assert!(!help.contains(garbled), "{garbled} in {args:?}");
+        }
+    }
+    let check = stdout(&run(&["check", "--help"]));
+    for flag in ["--allow-trailing-slash", "--allow-tenant-template"] {
+        assert!(check.contains(flag), "{flag} is not documented");
+    }
+}
+
 #[test]
 fn a_directory_is_its_json_files() {
     let directory = fixture_arg("three");
