@@ -379,3 +379,62 @@ fn several_url_sources_exit_with_the_worst_status() {
         stdout(&output)
     );
 }
+
+/// What a Rust value printed with `{:?}` would leave in a message.
+fn assert_english(text: &str) {
+    for debug in ["Some(", "None", "\\\"", "\\\\"] {
+        assert!(!text.contains(debug), "{debug} in {text}");
+    }
+}
+
+/// Retrieval failures are told in English in both formats: the header values themselves, or
+/// their absence in words, never Rust's `Some("…")` and `None`.
+#[test]
+fn retrieval_messages_read_as_english_in_text_and_json() {
+    let server = Server::start(|path, port| match path {
+        "/plain/.well-known/openid-configuration" => {
+            response("200 OK", &[("Content-Type", "text/plain")], "{}")
+        }
+        "/bare/.well-known/openid-configuration" => response("200 OK", &[], "{}"),
+        "/moved/.well-known/openid-configuration" => {
+            let location = format!("https://127.0.0.1:{port}/elsewhere");
+            response("301 Moved Permanently", &[("Location", &location)], "")
+        }
+        "/lost/.well-known/openid-configuration" => response("302 Found", &[], ""),
+        _ => not_found(),
+    });
+    let origin = server.issuer();
+    let port = server.port;
+    for (path, expected) in [
+        (
+            "plain",
+            "answered with Content-Type text/plain; it must be application/json".to_owned(),
+        ),
+        (
+            "bare",
+            "answered without a Content-Type; it must be application/json".to_owned(),
+        ),
+        (
+            "moved",
+            format!(
+                "redirects (301) to https://127.0.0.1:{port}/elsewhere; redirects are not followed"
+            ),
+        ),
+        (
+            "lost",
+            "redirects (302) without a Location header; redirects are not followed".to_owned(),
+        ),
+    ] {
+        let url = format!("{origin}/{path}");
+        let (status, report) = check_json(&[&url]);
+        assert_eq!(status, 1, "{report}");
+        let message = report["problems"][0]["message"].as_str().unwrap();
+        assert!(message.ends_with(&expected), "{message}");
+        assert_english(message);
+        let text = run(&["check", &url]);
+        assert_eq!(code(&text), 1);
+        let text = stdout(&text);
+        assert!(text.contains(&expected), "{text}");
+        assert_english(&text);
+    }
+}
