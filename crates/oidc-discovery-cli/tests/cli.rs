@@ -350,10 +350,19 @@ fn allow_trailing_slash_accepts_an_issuer_that_differs_by_its_slash() {
     let expected = ["--format", "json", "--issuer", "https://id.example.com/"];
     let strict = run(&[&["check"][..], &expected, &[&path]].concat());
     assert_eq!(code(&strict), 1, "{}", stdout(&strict));
-    let rules = rule_severities(&single_json(&strict));
+    let report = single_json(&strict);
+    let rules = rule_severities(&report);
     assert!(
         rules.contains(&("issuer-mismatch".into(), "error".into())),
         "{rules:?}"
+    );
+    // The mismatch names the flag that accepts it.
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--allow-trailing-slash"),
+        "{report}"
     );
 
     let relaxed = run(&[
