@@ -27,6 +27,8 @@ pub enum Algorithm {
     ES256,
     /// ECDSA with P-384 and SHA-384.
     ES384,
+    /// ECDSA with P-521 and SHA-512.
+    ES512,
     /// EdDSA (RFC 8037), with an Ed25519 key: the only curve this crate supports.
     EdDSA,
     /// Ed25519, the fully-specified name for EdDSA with Ed25519 (RFC 9864).
@@ -45,13 +47,14 @@ pub(crate) enum Family {
     Rsa,
     P256,
     P384,
+    P521,
     Ed25519,
     Hmac,
 }
 
 impl Algorithm {
     /// Every algorithm, in the order of the enum.
-    pub const ALL: [Algorithm; 13] = [
+    pub const ALL: [Algorithm; 14] = [
         Self::RS256,
         Self::RS384,
         Self::RS512,
@@ -60,6 +63,7 @@ impl Algorithm {
         Self::PS512,
         Self::ES256,
         Self::ES384,
+        Self::ES512,
         Self::EdDSA,
         Self::Ed25519,
         Self::HS256,
@@ -79,6 +83,7 @@ impl Algorithm {
             Self::PS512 => "PS512",
             Self::ES256 => "ES256",
             Self::ES384 => "ES384",
+            Self::ES512 => "ES512",
             Self::EdDSA => "EdDSA",
             Self::Ed25519 => "Ed25519",
             Self::HS256 => "HS256",
@@ -106,6 +111,7 @@ impl Algorithm {
             }
             Self::ES256 => Family::P256,
             Self::ES384 => Family::P384,
+            Self::ES512 => Family::P521,
             Self::EdDSA | Self::Ed25519 => Family::Ed25519,
             Self::HS256 | Self::HS384 | Self::HS512 => Family::Hmac,
         }
@@ -145,7 +151,7 @@ mod tests {
             assert_eq!(Algorithm::from_name(alg.as_str()), Some(alg));
             assert_eq!(alg.as_str().parse::<Algorithm>().unwrap(), alg);
         }
-        for name in ["none", "rs256", "ES512", "Ed448", ""] {
+        for name in ["none", "rs256", "es512", "ES256K", "Ed448", ""] {
             assert_eq!(Algorithm::from_name(name), None, "{name}");
         }
     }

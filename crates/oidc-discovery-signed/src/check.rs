@@ -23,6 +23,8 @@ pub struct VerifiedCheck {
 /// 8414 §2.1: signed values take precedence).
 ///
 /// ```
+/// # #[cfg(feature = "sign")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use oidc_discovery_metadata::ProviderMetadata;
 /// use oidc_discovery_signed::{
 ///     Algorithm, IssuerPolicy, SignOptions, SigningKey, TrustedKeys, Verifier, embed,
@@ -46,7 +48,10 @@ pub struct VerifiedCheck {
 /// let result = validate_json_verified(&json, Profile::OAuth, &Options::default(), &verifier);
 /// assert!(result.checked.report.is_valid());
 /// assert!(result.checked.report.has("signed-metadata-verified"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "sign"))]
+/// # fn main() {}
 /// ```
 #[must_use]
 pub fn validate_json_verified(
@@ -86,14 +91,10 @@ pub fn validate_json_verified(
         }
         Err(error) => {
             let mut problems = plain.report.problems.clone();
-            // The document checks already report a value that is not a signed JWS, or has no
-            // `iss`, under the same rule.
-            if let Some(problem) = error.to_problem(profile)
-                && !problems
-                    .iter()
-                    .any(|known| known.rule == problem.rule && known.pointer == problem.pointer)
-            {
-                problems.push(problem);
+            // A token that breaks a document rule (not a JWS, unsigned, no `iss`, not a
+            // string) was read by the same reader during validation, which reported it.
+            if !error.reported_by_validation() {
+                problems.extend(error.to_problem(profile));
             }
             VerifiedCheck {
                 checked: Checked {

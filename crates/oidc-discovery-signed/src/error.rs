@@ -1,10 +1,10 @@
 //! Typed errors: loading keys, signing, and verifying (each verification failure names the
 //! registry rule it breaks).
 
+use oidc_discovery_validate::jws::JwsError;
 use oidc_discovery_validate::rules::{
-    Rule, SIGNED_METADATA_ISS, SIGNED_METADATA_MISSING, SIGNED_METADATA_NESTED_CLAIM,
-    SIGNED_METADATA_NOT_JWS, SIGNED_METADATA_SIGNATURE, SIGNED_METADATA_TRUSTED_ISS,
-    SIGNED_METADATA_UNSIGNED, SIGNED_METADATA_VALIDITY,
+    MEMBER_TYPE, Rule, SIGNED_METADATA_MISSING, SIGNED_METADATA_NESTED_CLAIM,
+    SIGNED_METADATA_SIGNATURE, SIGNED_METADATA_TRUSTED_ISS, SIGNED_METADATA_VALIDITY,
 };
 use oidc_discovery_validate::{Problem, Profile};
 
@@ -79,6 +79,7 @@ impl std::fmt::Display for IgnoredKey {
 }
 
 /// Why metadata could not be signed.
+#[cfg(feature = "sign")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SignError {
@@ -111,12 +112,17 @@ pub enum SignedMetadataError {
     /// The document has no `signed_metadata` member.
     #[error("the document has no `signed_metadata`, and signed metadata is required")]
     Missing,
-    /// The value is not a JWS in compact serialization with JSON-object header and claims.
-    #[error("`signed_metadata` is not a JWS in compact serialization: {0}")]
-    Malformed(String),
-    /// The JWS is unsecured (`alg: none`), has no `alg`, or has an empty signature.
-    #[error("`signed_metadata` is not signed: {0}")]
-    Unsigned(String),
+    /// `signed_metadata` is not a string (`null` counts as absent: [`Missing`](Self::Missing)).
+    /// Document validation reports it under `member-type`.
+    #[error("`signed_metadata` is {0}, not a string")]
+    NotAString(&'static str),
+    /// The value is not a well-formed signed JWT: not a JWS in compact serialization with
+    /// JSON-object header and claims, unsigned (`alg: none`, no `alg`, an empty signature), a
+    /// `kid` that is not a string, or no `iss` claim. The failure is the reader's
+    /// ([`oidc_discovery_validate::jws`]), the same one document validation reports, under
+    /// the same rule and with the same message.
+    #[error(transparent)]
+    Jws(#[from] JwsError),
     /// The `alg` is not one this crate verifies.
     #[error("`signed_metadata` is signed with {0:?}, an algorithm that is not supported")]
     UnsupportedAlgorithm(String),
@@ -147,9 +153,6 @@ pub enum SignedMetadataError {
         /// How many keys were tried.
         tried: usize,
     },
-    /// The verified claims have no `iss` string.
-    #[error("`signed_metadata` has no `iss` claim naming the attesting party (RFC 8414 §2.1)")]
-    MissingIssuer,
     /// The `iss` is not one the caller trusts.
     #[error("`signed_metadata` is attested by {0:?}, which is not a trusted issuer")]
     UntrustedIssuer(String),
@@ -178,6 +181,11 @@ pub enum SignedMetadataError {
         "`signed_metadata` contains a `signed_metadata` claim of its own; nested signed metadata is refused"
     )]
     Nested,
+    /// The merged document cannot be built because the document itself does not serialize (a
+    /// known member both typed and kept in `other`, which only a document built in code can
+    /// have; document validation reports it under `member-type`).
+    #[error("the merged document cannot be built: {0}")]
+    Unmergeable(String),
 }
 
 fn kid_text(kid: Option<&str>) -> String {
@@ -190,20 +198,31 @@ impl SignedMetadataError {
     pub fn rule(&self) -> &'static Rule {
         match self {
             Self::Missing => &SIGNED_METADATA_MISSING,
-            Self::Malformed(_) => &SIGNED_METADATA_NOT_JWS,
-            Self::Unsigned(_) => &SIGNED_METADATA_UNSIGNED,
+            Self::NotAString(_) | Self::Unmergeable(_) => &MEMBER_TYPE,
+            Self::Jws(error) => error.rule(),
             Self::UnsupportedAlgorithm(_)
             | Self::CriticalHeader(_)
             | Self::HmacNotTrusted(_)
             | Self::NoMatchingKey { .. }
             | Self::BadSignature { .. } => &SIGNED_METADATA_SIGNATURE,
-            Self::MissingIssuer => &SIGNED_METADATA_ISS,
             Self::UntrustedIssuer(_) => &SIGNED_METADATA_TRUSTED_ISS,
             Self::Expired { .. } | Self::NotYetValid { .. } | Self::InvalidTimeClaim(_) => {
                 &SIGNED_METADATA_VALIDITY
             }
             Self::Nested => &SIGNED_METADATA_NESTED_CLAIM,
         }
+    }
+
+    /// Whether document validation reports this failure itself: the token breaks a document
+    /// rule (`signed-metadata-not-jws`, `-unsigned`, `-iss`, or `member-type`), judged by the
+    /// same reader. [`validate_json_verified`](crate::validate_json_verified) adds only the
+    /// other failures to the report, so that each rule is reported by one place.
+    #[must_use]
+    pub fn reported_by_validation(&self) -> bool {
+        matches!(
+            self,
+            Self::Jws(_) | Self::NotAString(_) | Self::Unmergeable(_)
+        )
     }
 
     /// This failure as a report problem at `/signed_metadata` (`""` when it is missing), with

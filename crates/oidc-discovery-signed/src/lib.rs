@@ -5,13 +5,14 @@
 //! claim. A consumer that verifies it must let the signed values take precedence over the
 //! plain ones. This crate does both sides:
 //!
-//! * **Provider**: [`sign`] turns a [`ProviderMetadata`](oidc_discovery_metadata::ProviderMetadata)
-//!   into a `signed_metadata` JWT (claims = the members, `iss` = the attesting party, optional
-//!   `exp`/`nbf`/`iat`); [`embed`] returns the document with the JWT next to the plain members,
-//!   ready to validate and serve with `oidc-discovery-http` and an adapter. Keys
-//!   ([`SigningKey`]) come from PKCS #8 or a private JWK: RSA (`RS256`, `PS256`, and the 384 and
-//!   512 variants), EC (`ES256`, `ES384`), Ed25519 (`EdDSA`, or its fully-specified name
-//!   `Ed25519`), or an HMAC secret (`HS256`, `HS384`, `HS512`).
+//! * **Provider** (feature `sign`, off by default): `sign` turns a
+//!   [`ProviderMetadata`](oidc_discovery_metadata::ProviderMetadata) into a `signed_metadata`
+//!   JWT (claims = the members, `iss` = the attesting party, optional `exp`/`nbf`/`iat`);
+//!   `embed` returns the document with the JWT next to the plain members, ready to validate and
+//!   serve with `oidc-discovery-http` and an adapter. Keys (`SigningKey`) come from PKCS #8 or
+//!   a private JWK, or are generated: RSA (`RS256`, `PS256`, and the 384 and 512 variants), EC
+//!   (`ES256`, `ES384`, `ES512`), Ed25519 (`EdDSA`, or its fully-specified name `Ed25519`), or
+//!   an HMAC secret (`HS256`, `HS384`, `HS512`).
 //! * **Consumer**: a [`Verifier`] checks the JWT against [`TrustedKeys`] (a JWK Set or one key;
 //!   HMAC only with a secret trusted explicitly) and an [`IssuerPolicy`], and returns
 //!   [`VerifiedMetadata`]: the merged document and which members came from the signature (and
@@ -28,10 +29,21 @@
 //! federation policy, RFC 8414 §2.1), and it never takes keys from the token itself (`jwk`,
 //! `jku`, `x5u`, `x5c`).
 //!
-//! The signature primitives are RustCrypto's (`rsa`, `p256`, `p384`, `ed25519-dalek`, `hmac`,
-//! `sha2`), pure Rust; this crate only maps JWS algorithms onto them.
+//! The signature primitives are RustCrypto's (`rsa`, `p256`, `p384`, `p521`, `ed25519-dalek`,
+//! `hmac`, `sha2`), pure Rust; this crate only maps JWS algorithms onto them. The token is read
+//! by `oidc-discovery-validate`'s reader ([`oidc_discovery_validate::jws`]), the one that
+//! document validation uses, so the two cannot disagree on what `signed_metadata` says.
+//!
+//! # Features
+//!
+//! * `sign` (off by default): producing signed metadata — `sign`, `embed`, `SignOptions`,
+//!   `SignError` and `SigningKey` (key generation, PKCS #8 and private-JWK import, PKCS #8
+//!   export). A consumer that only verifies leaves it off and does not compile key
+//!   generation, the system random number generator (`rand_core`/`getrandom`) or PEM.
 //!
 //! ```
+//! # #[cfg(feature = "sign")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use oidc_discovery_metadata::ProviderMetadata;
 //! use oidc_discovery_signed::{
 //!     Algorithm, IssuerPolicy, SignOptions, SignedMetadataError, SigningKey, TrustedKeys,
@@ -67,7 +79,10 @@
 //! let error = wrong.verify(&received).unwrap_err();
 //! assert!(matches!(error, SignedMetadataError::BadSignature { .. }));
 //! assert_eq!(error.rule().id, "signed-metadata-signature");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "sign"))]
+//! # fn main() {}
 //! ```
 
 #![forbid(unsafe_code)]
@@ -78,14 +93,28 @@ mod check;
 mod crypto;
 mod error;
 mod keys;
+#[cfg(feature = "sign")]
 mod sign;
+#[cfg(feature = "sign")]
+mod signer;
+#[cfg(feature = "sign")]
+mod signing_key;
 mod verify;
+
+#[cfg(test)]
+#[path = "../tests/vectors/mod.rs"]
+mod vectors;
 
 pub use alg::Algorithm;
 pub use check::{VerifiedCheck, validate_json_verified};
-pub use error::{IgnoredKey, KeyError, SignError, SignedMetadataError};
-pub use keys::{SigningKey, TrustedKeys};
-pub use sign::{JWT_CLAIMS, SignOptions, embed, sign};
+#[cfg(feature = "sign")]
+pub use error::SignError;
+pub use error::{IgnoredKey, KeyError, SignedMetadataError};
+pub use keys::TrustedKeys;
+#[cfg(feature = "sign")]
+pub use sign::{SignOptions, embed, sign};
+#[cfg(feature = "sign")]
+pub use signing_key::SigningKey;
 pub use verify::{
-    DEFAULT_LEEWAY, IssuerPolicy, PlainValue, SignedMember, VerifiedMetadata, Verifier,
+    DEFAULT_LEEWAY, IssuerPolicy, JWT_CLAIMS, PlainValue, SignedMember, VerifiedMetadata, Verifier,
 };

@@ -6,12 +6,7 @@ use oidc_discovery_metadata::{ProviderMetadata, SignedMetadata};
 use serde_json::{Map, Value, json};
 
 use crate::crypto::b64_encode;
-use crate::{SignError, SigningKey};
-
-/// The registered JWT claim names (RFC 7519 §4.1). They are claims of the token, not metadata
-/// members: a document with a member of one of these names cannot be signed, and verification
-/// does not merge them.
-pub const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+use crate::{JWT_CLAIMS, SignError, SigningKey};
 
 /// What to put in the token besides the metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

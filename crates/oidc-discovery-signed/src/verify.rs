@@ -11,8 +11,8 @@ use oidc_discovery_validate::rules::{SIGNED_METADATA_DIFFERS, SIGNED_METADATA_VE
 use oidc_discovery_validate::{Problem, Profile};
 use serde_json::{Map, Value};
 
-use crate::crypto::b64_decode;
-use crate::sign::JWT_CLAIMS;
+use oidc_discovery_validate::jws::CompactJws;
+
 use crate::{Algorithm, SignedMetadataError, TrustedKeys};
 
 type Custom = Arc<dyn Fn(&str) -> bool + Send + Sync>;
@@ -191,6 +191,8 @@ impl VerifiedMetadata {
 /// claims are never merged (SIG-6).
 ///
 /// ```
+/// # #[cfg(feature = "sign")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use oidc_discovery_metadata::ProviderMetadata;
 /// use oidc_discovery_signed::{
 ///     Algorithm, IssuerPolicy, PlainValue, SignOptions, SigningKey, TrustedKeys, Verifier, embed,
@@ -215,7 +217,10 @@ impl VerifiedMetadata {
 /// assert_eq!(endpoint.as_str(), "https://as.example.com/token"); // the signed value wins
 /// let changed: Vec<&str> = verified.differing_members().map(|m| m.name.as_str()).collect();
 /// assert_eq!(changed, ["token_endpoint"]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "sign"))]
+/// # fn main() {}
 /// ```
 #[derive(Clone, Debug)]
 pub struct Verifier {
@@ -225,52 +230,13 @@ pub struct Verifier {
     now: Option<SystemTime>,
 }
 
+/// The registered JWT claim names (RFC 7519 §4.1). They are claims of the token, not metadata
+/// members: a document with a member of one of these names cannot be signed, and verification
+/// does not merge them.
+pub const JWT_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
 /// The leeway for `exp` and `nbf` unless set otherwise.
 pub const DEFAULT_LEEWAY: Duration = Duration::from_secs(60);
-
-/// A header and claims that decoded, and their signature.
-struct Jws<'a> {
-    signing_input: &'a str,
-    header: Map<String, Value>,
-    claims: Map<String, Value>,
-    signature: Vec<u8>,
-}
-
-fn decode_object(part: &str, what: &str) -> Result<Map<String, Value>, SignedMetadataError> {
-    let bytes = b64_decode(part).ok_or_else(|| {
-        SignedMetadataError::Malformed(format!("the {what} is not unpadded base64url"))
-    })?;
-    match serde_json::from_slice(&bytes) {
-        Ok(Value::Object(object)) => Ok(object),
-        Ok(_) => Err(SignedMetadataError::Malformed(format!(
-            "the {what} is not a JSON object"
-        ))),
-        Err(error) => Err(SignedMetadataError::Malformed(format!(
-            "the {what} is not JSON: {error}"
-        ))),
-    }
-}
-
-fn split(jwt: &str) -> Result<Jws<'_>, SignedMetadataError> {
-    let parts: Vec<&str> = jwt.split('.').collect();
-    let [header, claims, signature] = parts.as_slice() else {
-        return Err(SignedMetadataError::Malformed(format!(
-            "it has {} dot-separated parts, not 3",
-            parts.len()
-        )));
-    };
-    let header_object = decode_object(header, "header")?;
-    let claims_object = decode_object(claims, "claims")?;
-    let signature_bytes = b64_decode(signature).ok_or_else(|| {
-        SignedMetadataError::Malformed("the signature is not unpadded base64url".to_owned())
-    })?;
-    Ok(Jws {
-        signing_input: &jwt[..header.len() + 1 + claims.len()],
-        header: header_object,
-        claims: claims_object,
-        signature: signature_bytes,
-    })
-}
 
 /// A NumericDate claim, if present.
 fn time_claim(
@@ -334,19 +300,15 @@ impl Verifier {
         metadata: &ProviderMetadata,
     ) -> Result<VerifiedMetadata, SignedMetadataError> {
         let Some(jwt) = &metadata.signed_metadata else {
-            return Err(if metadata.other.contains_key("signed_metadata") {
-                SignedMetadataError::Malformed("it is not a string".to_owned())
-            } else {
-                SignedMetadataError::Missing
+            return Err(match metadata.other.get("signed_metadata") {
+                None | Some(Value::Null) => SignedMetadataError::Missing,
+                Some(other) => SignedMetadataError::NotAString(kind(other)),
             });
         };
-        let jws = split(jwt.as_str())?;
+        let jws = CompactJws::read(jwt.as_str())?;
         let (algorithm, kid) = self.check_signature(&jws)?;
-        let claims = jws.claims;
-        let iss = match claims.get("iss") {
-            Some(Value::String(iss)) => iss.clone(),
-            _ => return Err(SignedMetadataError::MissingIssuer),
-        };
+        let iss = jws.issuer()?.to_owned();
+        let claims = jws.into_claims();
         let document_issuer = metadata.issuer.as_ref().map(|issuer| issuer.as_str());
         if !self.issuers.trusts(&iss, document_issuer) {
             return Err(SignedMetadataError::UntrustedIssuer(iss));
@@ -369,34 +331,12 @@ impl Verifier {
     /// Steps 1 and 2: the header, then the signature with a key that fits it.
     fn check_signature(
         &self,
-        jws: &Jws<'_>,
+        jws: &CompactJws<'_>,
     ) -> Result<(Algorithm, Option<String>), SignedMetadataError> {
-        let alg = match jws.header.get("alg") {
-            Some(Value::String(alg)) if alg == "none" => {
-                return Err(SignedMetadataError::Unsigned(
-                    "its `alg` is `none` (an unsecured JWS)".to_owned(),
-                ));
-            }
-            Some(Value::String(alg)) => alg,
-            Some(_) => {
-                return Err(SignedMetadataError::Malformed(
-                    "the header's `alg` is not a string".to_owned(),
-                ));
-            }
-            None => {
-                return Err(SignedMetadataError::Unsigned(
-                    "its header has no `alg`".to_owned(),
-                ));
-            }
-        };
-        if jws.signature.is_empty() {
-            return Err(SignedMetadataError::Unsigned(
-                "its signature is empty".to_owned(),
-            ));
-        }
+        let alg = jws.algorithm()?;
         let algorithm = Algorithm::from_name(alg)
-            .ok_or_else(|| SignedMetadataError::UnsupportedAlgorithm(alg.clone()))?;
-        if let Some(crit) = jws.header.get("crit") {
+            .ok_or_else(|| SignedMetadataError::UnsupportedAlgorithm(alg.to_owned()))?;
+        if let Some(crit) = jws.header().get("crit") {
             let names = match crit {
                 Value::Array(names) => names
                     .iter()
@@ -409,15 +349,7 @@ impl Verifier {
             };
             return Err(SignedMetadataError::CriticalHeader(names));
         }
-        let kid = match jws.header.get("kid") {
-            None => None,
-            Some(Value::String(kid)) => Some(kid.clone()),
-            Some(_) => {
-                return Err(SignedMetadataError::Malformed(
-                    "the header's `kid` is not a string".to_owned(),
-                ));
-            }
-        };
+        let kid = jws.kid()?.map(str::to_owned);
         if algorithm.is_hmac() && !self.keys.has_shared_secret() {
             return Err(SignedMetadataError::HmacNotTrusted(algorithm));
         }
@@ -433,10 +365,10 @@ impl Verifier {
                 kid,
             });
         }
-        let message = jws.signing_input.as_bytes();
+        let message = jws.signing_input().as_bytes();
         if candidates
             .iter()
-            .any(|key| key.key.verify(algorithm, message, &jws.signature))
+            .any(|key| key.key.verify(algorithm, message, jws.signature()))
         {
             Ok((algorithm, kid))
         } else {
@@ -484,14 +416,24 @@ impl Verifier {
     }
 }
 
+/// The kind of a JSON value, for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 /// The plain document with the verified claims (less the registered JWT claims) over it.
 fn merge(
     metadata: &ProviderMetadata,
     claims: Map<String, Value>,
 ) -> Result<(ProviderMetadata, Vec<SignedMember>), SignedMetadataError> {
-    let unusable = |error: &dyn fmt::Display| {
-        SignedMetadataError::Malformed(format!("the merged document cannot be built: {error}"))
-    };
+    let unusable = |error: &dyn fmt::Display| SignedMetadataError::Unmergeable(error.to_string());
     let Value::Object(mut document) =
         serde_json::to_value(metadata).map_err(|error| unusable(&error))?
     else {

@@ -14,6 +14,7 @@ use oidc_discovery_signed::{
     Algorithm, IssuerPolicy, KeyError, PlainValue, SignError, SignOptions, SignedMetadataError,
     SigningKey, TrustedKeys, VerifiedMetadata, Verifier, embed, sign,
 };
+use oidc_discovery_validate::jws::JwsError;
 use oidc_discovery_validate::{Profile, Severity};
 use serde_json::{Value, json};
 
@@ -179,6 +180,7 @@ fn a_tampered_payload_or_signature_does_not_verify() {
         Algorithm::RS256,
         Algorithm::PS256,
         Algorithm::ES256,
+        Algorithm::ES512,
         Algorithm::EdDSA,
         Algorithm::HS256,
     ] {
@@ -218,6 +220,7 @@ fn another_key_does_not_verify() {
         Algorithm::RS256,
         Algorithm::ES256,
         Algorithm::ES384,
+        Algorithm::ES512,
         Algorithm::EdDSA,
     ] {
         let signer = key(alg);
@@ -274,7 +277,12 @@ fn unsigned_tokens_are_refused() {
         // Even a verifier that trusts a shared secret refuses them.
         let error = verify(&hs256_verifier(), &with_jwt(jwt)).unwrap_err();
         assert!(
-            matches!(error, SignedMetadataError::Unsigned(_)),
+            matches!(
+                error,
+                SignedMetadataError::Jws(
+                    JwsError::AlgNone | JwsError::NoAlg | JwsError::EmptySignature
+                )
+            ),
             "{what}: {error}"
         );
         assert_eq!(error.rule().id, "signed-metadata-unsigned", "{what}");
@@ -379,13 +387,16 @@ fn the_issuer_must_be_trusted() {
         }
     }
     // `iss` missing or not a string.
-    for claims in [json!({"token_endpoint": "x"}), json!({"iss": 5})] {
+    for (claims, expected) in [
+        (json!({"token_endpoint": "x"}), JwsError::NoIssuer),
+        (json!({"iss": 5}), JwsError::IssuerNotString("a number")),
+    ] {
         let error = verify(
             &hs256_verifier(),
             &with_jwt(hs256(&json!({"alg": "HS256"}), &claims)),
         )
         .unwrap_err();
-        assert_eq!(error, SignedMetadataError::MissingIssuer);
+        assert_eq!(error, SignedMetadataError::Jws(expected));
         assert_eq!(error.rule().id, "signed-metadata-iss");
     }
     assert!(matches!(
@@ -830,32 +841,32 @@ fn malformed_or_missing_signed_metadata() {
         ),
         (
             format!("{header}=.{claims}.c2ln"),
-            "header is not unpadded base64url",
+            "header of `signed_metadata` is not unpadded base64url",
         ),
         (
             format!("{}.{claims}.c2ln", b64(b"[1]")),
-            "header is not a JSON object",
+            "header of `signed_metadata` is an array, not a JSON object",
         ),
         (
             format!("{header}.{}.c2ln", b64(b"{\"iss\":")),
-            "claims is not JSON",
+            "claims of `signed_metadata` is not JSON",
         ),
         (
             format!("{header}.{claims}.c2l+"),
-            "signature is not unpadded base64url",
+            "signature of `signed_metadata` is not unpadded base64url",
         ),
         (
             format!("{}.{claims}.c2ln", b64(br#"{"alg":1}"#)),
-            "`alg` is not a string",
+            "`alg` of `signed_metadata` is a number",
         ),
         (
             format!("{}.{claims}.c2ln", b64(br#"{"alg":"HS256","kid":1}"#)),
-            "`kid` is not a string",
+            "`kid` of `signed_metadata` is a number",
         ),
     ] {
         let error = verify(&verifier, &with_jwt(jwt.clone())).unwrap_err();
         assert!(
-            matches!(error, SignedMetadataError::Malformed(_)),
+            matches!(error, SignedMetadataError::Jws(_)),
             "{jwt}: {error}"
         );
         assert!(error.to_string().contains(words), "{jwt}: {error}");
@@ -865,10 +876,17 @@ fn malformed_or_missing_signed_metadata() {
     mistyped
         .other
         .insert("signed_metadata".to_owned(), json!(5));
-    assert!(matches!(
-        verify(&verifier, &mistyped),
-        Err(SignedMetadataError::Malformed(_))
-    ));
+    let error = verify(&verifier, &mistyped).unwrap_err();
+    assert_eq!(error, SignedMetadataError::NotAString("a number"));
+    assert_eq!(error.rule().id, "member-type");
+    // `null` is read as absent, as clients do.
+    mistyped
+        .other
+        .insert("signed_metadata".to_owned(), Value::Null);
+    assert_eq!(
+        verify(&verifier, &mistyped).unwrap_err(),
+        SignedMetadataError::Missing
+    );
 
     let error = verify(&verifier, &metadata()).unwrap_err();
     assert_eq!(error, SignedMetadataError::Missing);
@@ -878,10 +896,10 @@ fn malformed_or_missing_signed_metadata() {
         ("signed-metadata-missing", Severity::Error, "")
     );
 
-    let unsupported = format!("{}.{claims}.c2ln", b64(br#"{"alg":"ES512"}"#));
+    let unsupported = format!("{}.{claims}.c2ln", b64(br#"{"alg":"ES256K"}"#));
     assert_eq!(
         verify(&verifier, &with_jwt(unsupported)).unwrap_err(),
-        SignedMetadataError::UnsupportedAlgorithm("ES512".to_owned())
+        SignedMetadataError::UnsupportedAlgorithm("ES256K".to_owned())
     );
     let critical = hs256(
         &json!({"alg": "HS256", "crit": ["b64"], "b64": false}),
@@ -904,6 +922,7 @@ fn keys_load_from_pkcs8_and_jwk() {
         Algorithm::RS256,
         Algorithm::ES256,
         Algorithm::ES384,
+        Algorithm::ES512,
         Algorithm::EdDSA,
     ] {
         let original = key(alg);

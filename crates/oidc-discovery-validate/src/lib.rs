@@ -42,6 +42,7 @@
 
 mod checks;
 pub mod issuer;
+pub mod jws;
 pub mod pointer;
 mod profile;
 mod report;

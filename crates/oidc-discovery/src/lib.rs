@@ -78,9 +78,12 @@
 //! * `arbitrary-precision`: keep the exact digits of every number in unknown members (integers
 //!   beyond 64 bits, long decimals). Off by default because it turns on serde_json's
 //!   `arbitrary_precision` for the whole build.
-//! * `signed`: the `signed` module (`oidc-discovery-signed`), signed metadata (RFC 8414 §2.1): sign a
-//!   document into `signed_metadata`, and verify it with keys the caller trusts. Off by
-//!   default because it brings the signature crates (RSA, ECDSA, Ed25519, HMAC).
+//! * `signed`: the `signed` module (`oidc-discovery-signed`), signed metadata (RFC 8414 §2.1):
+//!   verify `signed_metadata` with keys the caller trusts. Off by default because it brings the
+//!   signature crates (RSA, ECDSA, Ed25519, HMAC).
+//! * `sign`: `signed`, plus producing signed metadata (`sign`, `embed`, `SigningKey`: key
+//!   generation and PKCS #8). Off by default: a consumer that only verifies does not compile
+//!   key generation or the system random number generator.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -112,7 +115,8 @@ pub mod validation {
     pub use oidc_discovery_validate::*;
 }
 
-/// Signed metadata, RFC 8414 §2.1 (`oidc-discovery-signed`; feature `signed`).
+/// Signed metadata, RFC 8414 §2.1 (`oidc-discovery-signed`; feature `signed`, and `sign` to
+/// produce it).
 #[cfg(feature = "signed")]
 pub mod signed {
     pub use oidc_discovery_signed::*;
