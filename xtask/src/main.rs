@@ -31,7 +31,11 @@ const USAGE: &str = "usage: cargo xtask <command>
   msrv            `cargo check --workspace` with the toolchain of `rust-version` (needs it:
                   `rustup toolchain install 1.85 --profile minimal`)
   hack            `cargo hack --each-feature check --workspace`: each crate on its own, with
-                  each feature (needs cargo-hack)";
+                  each feature (needs cargo-hack)
+  vectors         rewrite the PyJWT-signed test tokens of oidc-discovery-signed
+                  (crates/oidc-discovery-signed/tests/vectors/pyjwt.json) with make_pyjwt.py;
+                  needs python3, installs PyJWT with pip when missing
+  vectors --check exit non-zero when pyjwt.json is not what make_pyjwt.py writes";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +47,8 @@ fn main() -> ExitCode {
         ["deny"] => tools::deny(),
         ["msrv"] => tools::msrv(),
         ["hack"] => tools::hack(),
+        ["vectors"] => tools::vectors(false),
+        ["vectors", "--check"] => tools::vectors(true),
         ["fuzz", extra @ ..] => fuzz::run(extra),
         ["schema"] => generate(&xtask::schema_files()),
         ["schema", "--check"] => check(&xtask::schema_files()),

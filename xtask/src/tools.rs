@@ -1,6 +1,6 @@
 //! Checks that need a tool beyond the Rust toolchain: `cargo xtask deny` (cargo-deny),
 //! `cargo xtask msrv` (the toolchain of the declared `rust-version`), `cargo xtask hack`
-//! (cargo-hack). Each says how to install what it is missing; docs/robustness.md says how long
+//! (cargo-hack), `cargo xtask vectors` (Python with PyJWT). Each says how to install what it is missing; docs/robustness.md says how long
 //! each install and each check takes, and which of them CI runs.
 
 use std::process::{Command, ExitCode, Stdio};
@@ -122,4 +122,41 @@ pub(crate) fn hack() -> ExitCode {
         &["hack", "--each-feature", "check", "--workspace", "--locked"],
         "cargo hack --each-feature check --workspace --locked",
     ))
+}
+
+/// The script that writes the PyJWT vectors of oidc-discovery-signed.
+const PYJWT_SCRIPT: &str = "crates/oidc-discovery-signed/tests/vectors/make_pyjwt.py";
+
+/// `make_pyjwt.py` (with `--check`: exit non-zero when the committed vectors are not what it
+/// writes). Installs PyJWT and cryptography with pip when they are missing.
+pub(crate) fn vectors(check: bool) -> ExitCode {
+    if !succeeds("python3", &["--version"]) {
+        eprintln!("error: python3 is not installed; the vectors are written by {PYJWT_SCRIPT}");
+        return ExitCode::FAILURE;
+    }
+    if !succeeds("python3", &["-c", "import jwt, cryptography"])
+        && !run(
+            "python3",
+            &["-m", "pip", "install", "--quiet", "pyjwt", "cryptography"],
+            "python3 -m pip install --quiet pyjwt cryptography",
+        )
+    {
+        eprintln!(
+            "error: PyJWT is missing and could not be installed (pip install pyjwt cryptography)"
+        );
+        return ExitCode::FAILURE;
+    }
+    if check {
+        result(run(
+            "python3",
+            &[PYJWT_SCRIPT, "--check"],
+            &format!("python3 {PYJWT_SCRIPT} --check"),
+        ))
+    } else {
+        result(run(
+            "python3",
+            &[PYJWT_SCRIPT],
+            &format!("python3 {PYJWT_SCRIPT}"),
+        ))
+    }
 }

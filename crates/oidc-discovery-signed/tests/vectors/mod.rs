@@ -2,7 +2,7 @@
 //! RFC 8037 Appendix A. They are printed in public standards and protect nothing; they show
 //! that this crate interoperates with the examples every JOSE implementation checks.
 //!
-//! Shared by the crate's unit tests (`src/crypto.rs`) and its integration tests.
+//! Shared by the crate's unit tests (`src/crypto.rs`, `src/signer.rs`) and its integration tests.
 
 #![allow(dead_code, unreachable_pub)]
 
