@@ -57,9 +57,9 @@ fn relevant(problems: &[Problem]) -> Vec<(&str, &str)> {
     problems
         .iter()
         .filter(|problem| {
-            problem.rule.starts_with("signed-metadata") || problem.rule == "member-type"
+            problem.rule.id.starts_with("signed-metadata") || problem.rule.id == "member-type"
         })
-        .map(|problem| (problem.rule, problem.message.as_str()))
+        .map(|problem| (problem.rule.id, problem.message.as_str()))
         .collect()
 }
 
