@@ -1,15 +1,16 @@
 //! The well-known URL builders and their reverse on arbitrary text.
 //!
-//! Invariants: nothing panics; an issuer one builder refuses, all refuse; every refusal quotes
-//! its input; issuer → URL → issuer gives the issuer back (without one terminating slash), and
-//! URL → issuer → URL gives the URL back wherever a builder makes that form.
+//! Invariants: nothing panics; an issuer one builder refuses, all refuse (and `locations`);
+//! every refusal quotes its input; issuer → URL → issuer gives the issuer back (without one
+//! terminating slash), for every location too; and URL → issuer → URL gives the URL back
+//! wherever a builder makes that form.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use oidc_discovery_validate::well_known::{
-    OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url, oauth_authorization_server_url,
-    openid_configuration_url, rfc8414_url, well_known_urls,
+    OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url, locations,
+    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
 };
 
 fuzz_target!(|input: (&str, &str)| {
@@ -23,6 +24,7 @@ fuzz_target!(|input: (&str, &str)| {
             assert!(oauth_authorization_server_url(text).is_err());
             assert!(rfc8414_url(text, suffix).is_err());
             assert!(well_known_urls(text).is_err());
+            assert!(locations(text).is_err());
         }
         Ok(appended) => {
             let expected = text.strip_suffix('/').unwrap_or(text);
@@ -41,10 +43,19 @@ fuzz_target!(|input: (&str, &str)| {
                 }
                 Err(error) => assert!(error.to_string().starts_with("well-known suffix")),
             }
+            let listed = locations(text).expect("the issuer builds");
             assert_eq!(
-                well_known_urls(expected).expect("the implied issuer builds"),
-                well_known_urls(text).expect("the issuer builds")
+                locations(expected).expect("the implied issuer builds"),
+                listed
             );
+            for location in &listed {
+                assert!(location.url().ends_with(location.path()));
+                let back =
+                    issuer_from_metadata_url(location.url()).expect("a listed URL reverses");
+                assert_eq!(back.issuer, expected);
+                assert_eq!(back.style, location.style().placement());
+            }
+            assert_eq!(well_known_urls(expected).ok(), well_known_urls(text).ok());
         }
     }
 
@@ -61,7 +72,7 @@ fuzz_target!(|input: (&str, &str)| {
                     assert_eq!(openid_configuration_url(&implied.issuer).unwrap(), url);
                 }
                 _ => {
-                    assert!(well_known_urls(&implied.issuer).is_ok());
+                    assert!(locations(&implied.issuer).is_ok());
                     assert_eq!(
                         url,
                         format!("{}/.well-known/{}", implied.issuer, implied.suffix)

@@ -231,14 +231,19 @@ Formats:
   text  two labelled lines: `openid-configuration URL` and `oauth-authorization-server URL`
   json  {\"openid_configuration\": URL, \"oauth_authorization_server\": URL}
 
-An issuer that is not usable (not an absolute URL, no host, a query or fragment, userinfo, a
-URL template such as `{tenantid}`, a path ending in `//`, a `.` or `..` or `.well-known`
-segment, whitespace) is a broken input, not a failure of the tool: the reason goes to
-standard error and the exit status is 1. The scheme is not judged (http://localhost builds).
+Only an https issuer, or an http issuer on a loopback host (localhost, 127.0.0.0/8, [::1]),
+has well-known URLs. Anything else cannot be an issuer (another scheme, http on another host,
+not an absolute URL, no host, a query or fragment, userinfo, a URL template such as
+`{tenantid}`, a path ending in `//`, a `.` or `..` or `.well-known` segment, whitespace): that
+is a broken input, not a failure of the tool, and the exit status is 1. The reason is printed
+with the rule it breaks, as `check` names rules (issuer-https, issuer-not-url,
+issuer-template, issuer-query-fragment, issuer-well-known): in text, one line on standard
+error; in json, one object on standard output,
+{\"valid\": false, \"issuer\": ISSUER, \"problems\": [PROBLEM]}, PROBLEM as in `check`.
 
 Exit status:
   0  the URLs were printed
-  1  the issuer is not usable
+  1  the input cannot be an issuer
   2  bad arguments"
 )]
 pub(crate) struct WellKnownArgs {

@@ -54,6 +54,11 @@ impl Paint {
         self.paint(POINTER, text)
     }
 
+    /// `text` dimmed (a rule and its citation).
+    pub(crate) fn dim(self, text: &str) -> String {
+        self.paint(DIM, text)
+    }
+
     /// `text` in the error style.
     pub(crate) fn error(self, text: &str) -> String {
         self.paint(ERROR, text)

@@ -1,8 +1,13 @@
 //! `oidc-discovery well-known`: the two well-known metadata URLs of an issuer.
+//!
+//! Which inputs have well-known URLs, and the rule a refused one breaks, are decided by
+//! `oidc_discovery_validate::well_known::well_known_urls`; this module only renders.
 
 use std::io::{self, Write};
 
-use oidc_discovery_validate::well_known::{WellKnownUrls, well_known_urls};
+use oidc_discovery_validate::Problem;
+use oidc_discovery_validate::well_known::{WellKnownError, WellKnownUrls, well_known_urls};
+use serde::Serialize;
 
 use crate::Status;
 use crate::args::{Format, WellKnownArgs};
@@ -23,8 +28,17 @@ fn json(urls: &WellKnownUrls) -> String {
     line
 }
 
-/// Runs `well-known`: the URLs on `out`, or why the issuer is not usable on `err` (status 1:
-/// a broken input, not a failure of the tool).
+/// A refused issuer in JSON: `check`'s problem objects, for the issuer instead of a source.
+#[derive(Serialize)]
+struct JsonRefusal<'a> {
+    valid: bool,
+    issuer: &'a str,
+    problems: &'a [Problem],
+}
+
+/// Runs `well-known`: the URLs on `out`; or, for an input that cannot be an issuer, the rule it
+/// breaks (status 1: a broken input, not a failure of the tool) — as a message on `err` in text,
+/// as a JSON object on `out` in JSON.
 pub(crate) fn run(
     args: &WellKnownArgs,
     out: &mut dyn Write,
@@ -41,9 +55,7 @@ pub(crate) fn run(
                 .and_then(|()| out.flush())
                 .map(|()| Status::Success)
         }
-        Err(error) => {
-            writeln!(err, "{} {error}", err_paint.error_label()).map(|()| Status::Invalid)
-        }
+        Err(error) => refusal(args, &error, out, err, err_paint).map(|()| Status::Invalid),
     };
     written.unwrap_or_else(|error: io::Error| {
         if error.kind() != io::ErrorKind::BrokenPipe {
@@ -51,6 +63,38 @@ pub(crate) fn run(
         }
         Status::Failure
     })
+}
+
+/// Writes why the issuer was refused, with the rule it breaks.
+fn refusal(
+    args: &WellKnownArgs,
+    error: &WellKnownError,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    err_paint: Paint,
+) -> io::Result<()> {
+    let problem = error.problem();
+    match (args.format, &problem) {
+        (Format::Json, Some(problem)) => {
+            let mut line = serde_json::to_string(&JsonRefusal {
+                valid: false,
+                issuer: &args.issuer,
+                problems: std::slice::from_ref(problem),
+            })
+            .expect("a problem serializes");
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+            out.flush()
+        }
+        (_, Some(problem)) => writeln!(
+            err,
+            "{} {}  {}",
+            err_paint.error_label(),
+            problem.message,
+            err_paint.dim(&format!("[{} · {}]", problem.rule, problem.spec)),
+        ),
+        (_, None) => writeln!(err, "{} {error}", err_paint.error_label()),
+    }
 }
 
 #[cfg(test)]
@@ -94,13 +138,32 @@ mod tests {
     }
 
     #[test]
-    fn an_unusable_issuer_is_status_1_with_the_reason() {
-        let (status, out, err) = run_on("https://a.example/?x", Format::Json);
+    fn an_unusable_issuer_is_status_1_with_the_reason_and_rule() {
+        let (status, out, err) = run_on("https://a.example/?x", Format::Text);
         assert_eq!(status, Status::Invalid);
         assert!(out.is_empty());
         assert!(
-            err.starts_with("error: issuer \"https://a.example/?x\""),
+            err.starts_with("error: issuer \"https://a.example/?x\" has a query component"),
             "{err}"
         );
+        assert!(
+            err.ends_with(
+                "  [issuer-query-fragment · OpenID Connect Discovery 1.0 §3; RFC 8414 §2]\n"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_refusal_in_json_is_one_object_on_standard_output() {
+        let (status, out, err) = run_on("ftp://example.com", Format::Json);
+        assert_eq!(status, Status::Invalid);
+        assert!(err.is_empty(), "{err}");
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(value["valid"], false);
+        assert_eq!(value["issuer"], "ftp://example.com");
+        assert_eq!(value["problems"][0]["rule"], "issuer-https");
+        assert_eq!(value["problems"][0]["severity"], "error");
+        assert_eq!(out.lines().count(), 1);
     }
 }

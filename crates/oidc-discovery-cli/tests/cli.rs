@@ -664,32 +664,134 @@ fn well_known_text_is_two_labelled_lines() {
     );
 }
 
+/// Standard output as exactly one line of JSON.
+fn one_json_line(output: &Output) -> Value {
+    let text = stdout(output);
+    assert_eq!(text.lines().count(), 1, "one line: {text}");
+    serde_json::from_str(&text).unwrap()
+}
+
 #[test]
 fn an_unusable_issuer_exits_1_with_the_reason() {
-    for (issuer, reason) in [
-        ("id.example.com", "not an absolute URL"),
-        ("https://id.example.com/?tenant=1", "query"),
+    for (issuer, reason, rule) in [
+        ("id.example.com", "not an absolute URL", "issuer-not-url"),
+        (
+            "https://id.example.com/?tenant=1",
+            "query",
+            "issuer-query-fragment",
+        ),
         (
             "https://login.microsoftonline.com/{tenantid}/v2.0",
             "template",
+            "issuer-template",
         ),
-        ("https://id.example.com/a//", "`//`"),
+        ("https://id.example.com/a//", "`//`", "issuer-well-known"),
         (
             "https://id.example.com/.well-known/openid-configuration",
             "metadata URL",
+            "issuer-well-known",
         ),
-        ("", "not an absolute URL"),
+        ("", "not an absolute URL", "issuer-not-url"),
+        ("ftp://example.com", "ftp scheme", "issuer-https"),
+        (
+            "http://id.example.com",
+            "not a loopback host",
+            "issuer-https",
+        ),
     ] {
-        for format in ["text", "json"] {
-            let output = run(&["well-known", "--format", format, issuer]);
-            assert_eq!(code(&output), 1, "{issuer}");
-            assert!(stdout(&output).is_empty(), "{issuer}");
-            let message = stderr(&output);
-            assert!(message.starts_with("error: issuer \""), "{message}");
-            assert!(message.contains(reason), "{issuer}: {message}");
-        }
+        // Text: the reason and the rule on standard error, nothing on standard output.
+        let output = run(&["well-known", issuer]);
+        assert_eq!(code(&output), 1, "{issuer}");
+        assert!(stdout(&output).is_empty(), "{issuer}");
+        let message = stderr(&output);
+        assert!(message.starts_with("error: issuer \""), "{message}");
+        assert!(message.contains(reason), "{issuer}: {message}");
+        assert!(
+            message.contains(&format!("[{rule} · ")),
+            "{issuer}: {message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+
+        // JSON: one object on standard output, with check's problem objects.
+        let output = run(&["well-known", "--format", "json", issuer]);
+        assert_eq!(code(&output), 1, "{issuer}");
+        assert!(stderr(&output).is_empty(), "{issuer}: {}", stderr(&output));
+        let value = one_json_line(&output);
+        assert_eq!(value["valid"], false, "{issuer}");
+        assert_eq!(value["issuer"], issuer);
+        let problems = value["problems"].as_array().unwrap();
+        assert_eq!(problems.len(), 1, "{issuer}");
+        assert_eq!(problems[0]["rule"], rule, "{issuer}");
+        assert_eq!(problems[0]["severity"], "error", "{issuer}");
+        assert!(
+            problems[0]["message"].as_str().unwrap().contains(reason),
+            "{issuer}: {value}"
+        );
+        assert!(!problems[0]["spec"].as_str().unwrap().is_empty());
     }
     assert_eq!(code(&run(&["well-known"])), 2);
+}
+
+#[test]
+fn well_known_refuses_a_scheme_an_issuer_cannot_have() {
+    for issuer in [
+        "ftp://example.com",
+        "http://example.com/tenant",
+        "ws://[::1]",
+    ] {
+        let output = run(&["well-known", issuer]);
+        assert_eq!(code(&output), 1, "{issuer}");
+        assert!(stdout(&output).is_empty(), "{issuer}");
+        assert!(
+            stderr(&output).contains("[issuer-https · "),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn well_known_accepts_https_and_http_on_loopback_hosts() {
+    for (issuer, openid_configuration) in [
+        (
+            "https://id.example.com",
+            "https://id.example.com/.well-known/openid-configuration",
+        ),
+        (
+            "http://localhost:8080/realms/dev",
+            "http://localhost:8080/realms/dev/.well-known/openid-configuration",
+        ),
+        (
+            "http://127.0.0.1:3000",
+            "http://127.0.0.1:3000/.well-known/openid-configuration",
+        ),
+        (
+            "http://[::1]/",
+            "http://[::1]/.well-known/openid-configuration",
+        ),
+    ] {
+        let output = run(&["well-known", "--format", "json", issuer]);
+        assert_eq!(code(&output), 0, "{issuer}: {}", stderr(&output));
+        assert!(stderr(&output).is_empty());
+        let value = one_json_line(&output);
+        assert_eq!(value["openid_configuration"], openid_configuration);
+    }
+}
+
+#[test]
+fn well_known_json_is_byte_for_byte_the_contract() {
+    let output = run(&[
+        "well-known",
+        "--format",
+        "json",
+        "https://example.com/issuer1/",
+    ]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "{\"openid_configuration\":\"https://example.com/issuer1/.well-known/openid-configuration\",\
+         \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server/issuer1\"}\n"
+    );
 }
 
 // ── The shared corpus ──────────────────────────────────────────────────────────────────────

@@ -139,7 +139,8 @@ fn every_framework_serves_the_example_by_the_contract_and_stops_on_ctrl_c() {
     for framework in ["axum", "actix-web", "warp"] {
         let server = Server::start(&["--framework", framework, "--listen", "127.0.0.1:0"]);
         assert_eq!(server.urls.len(), 3, "{framework}: {:?}", server.urls);
-        let metadata = &server.urls[0];
+        // The metadata locations in the order clients try them, then the JWK Set.
+        let metadata = &server.urls[1];
         assert!(
             metadata.ends_with("/.well-known/openid-configuration"),
             "{metadata}"
@@ -175,8 +176,8 @@ fn every_framework_serves_the_example_by_the_contract_and_stops_on_ctrl_c() {
         );
 
         // The RFC 8414 location serves the same bytes.
-        let inserted = request(&server.urls[1], "GET", &[]);
-        assert!(server.urls[1].ends_with("/.well-known/oauth-authorization-server"));
+        let inserted = request(&server.urls[0], "GET", &[]);
+        assert!(server.urls[0].ends_with("/.well-known/oauth-authorization-server"));
         assert_eq!(inserted.body, get.body, "{framework}");
 
         let head = request(metadata, "HEAD", &[]);
@@ -279,11 +280,11 @@ fn a_document_with_a_path_is_served_at_all_its_locations() {
         .collect();
     assert_eq!(server.urls.len(), 3);
     assert!(
-        server.urls[0].ends_with("/tenants/a/.well-known/openid-configuration"),
+        server.urls[0].ends_with("/.well-known/oauth-authorization-server/tenants/a"),
         "{paths:?}"
     );
-    assert!(server.urls[1].ends_with("/.well-known/oauth-authorization-server/tenants/a"));
-    assert!(server.urls[2].ends_with("/.well-known/openid-configuration/tenants/a"));
+    assert!(server.urls[1].ends_with("/.well-known/openid-configuration/tenants/a"));
+    assert!(server.urls[2].ends_with("/tenants/a/.well-known/openid-configuration"));
     for url in &server.urls {
         let response = request(url, "GET", &[]);
         assert_eq!(response.status, 200, "{url}");

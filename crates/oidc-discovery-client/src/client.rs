@@ -5,8 +5,7 @@ use std::time::Duration;
 use bytes::{Bytes, BytesMut};
 use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verified};
 use oidc_discovery_validate::well_known::{
-    OPENID_CONFIGURATION, issuer_from_metadata_url, oauth_authorization_server_url,
-    openid_configuration_url, rfc8414_url,
+    Location, LocationStyle, issuer_from_metadata_url, locations,
 };
 use oidc_discovery_validate::{
     Checked, IssuerMatchOptions, Options, Profile, ProfileKind, Validated,
@@ -443,21 +442,23 @@ impl Client {
                 Ok((vec![url.clone()], implied.issuer, true))
             }
             Source::Issuer(issuer) => {
-                let urls = match profile {
-                    Profile::OAuth => {
-                        vec![oauth_authorization_server_url(issuer).map_err(invalid)?]
-                    }
+                // The issuer's locations come in the order clients try them; the profile picks
+                // the ones for its kind of document (the inserted `openid-configuration` one,
+                // listed only for an issuer with a path, under the RFC 8414 §5 policy).
+                let wanted = |style: LocationStyle| match profile {
+                    Profile::OAuth => style == LocationStyle::OAuthAuthorizationServer,
                     _ => {
-                        let appended = openid_configuration_url(issuer).map_err(invalid)?;
-                        let inserted =
-                            rfc8414_url(issuer, OPENID_CONFIGURATION).map_err(invalid)?;
-                        if self.config.rfc8414_fallback && inserted != appended {
-                            vec![inserted, appended]
-                        } else {
-                            vec![appended]
-                        }
+                        style == LocationStyle::OpenIdConfiguration
+                            || (self.config.rfc8414_fallback
+                                && style == LocationStyle::OpenIdConfigurationInserted)
                     }
                 };
+                let urls = locations(issuer)
+                    .map_err(invalid)?
+                    .into_iter()
+                    .filter(|location| wanted(location.style()))
+                    .map(Location::into_url)
+                    .collect();
                 Ok((urls, issuer.clone(), false))
             }
         }

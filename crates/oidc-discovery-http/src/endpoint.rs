@@ -2,9 +2,7 @@
 
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
-use oidc_discovery_validate::well_known::{
-    OPENID_CONFIGURATION, oauth_authorization_server_url, openid_configuration_url, rfc8414_url,
-};
+use oidc_discovery_validate::well_known::{LocationStyle, locations};
 use oidc_discovery_validate::{ProfileKind, Validated};
 use serde_json::Value;
 
@@ -15,14 +13,10 @@ use crate::prepared::{PreparedResponse, Representation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteKind {
-    /// The metadata at the OpenID Connect location (appended, OpenID Connect Discovery 1.0 §4).
-    OpenIdConfiguration,
-    /// The metadata at the RFC 8414 location (inserted, RFC 8414 §3).
-    OAuthAuthorizationServer,
-    /// The metadata at the RFC 8414 location with the `openid-configuration` suffix
-    /// (`/.well-known/openid-configuration/{issuer path}`), which RFC 8414 §5 clients try first
-    /// for issuers with a path. Only a route of its own when the issuer has a path.
-    OpenIdConfigurationInserted,
+    /// The metadata, at one of the issuer's well-known locations (OpenID Connect appended,
+    /// RFC 8414 inserted, RFC 8414 inserted with the `openid-configuration` suffix: see
+    /// [`oidc_discovery_validate::well_known::locations`]).
+    Metadata(LocationStyle),
     /// The JWK Set, at the path of `jwks_uri`.
     Jwks,
 }
@@ -118,8 +112,8 @@ pub struct EndpointBuilder {
     jwks: Option<Value>,
 }
 
-/// The path of an absolute URL, exactly as written (never re-serialized): `https://h:1/a/b?q` →
-/// `/a/b`; `/` when there is none.
+/// The path of an absolute URL (`jwks_uri`), exactly as written (never re-serialized):
+/// `https://h:1/a/b?q` → `/a/b`; `/` when there is none.
 fn raw_path(url: &str) -> Option<&str> {
     let after_scheme = &url[url.find("://")? + 3..];
     let path = after_scheme
@@ -154,9 +148,10 @@ impl Endpoint {
         }
     }
 
-    /// The paths served: the metadata routes (OpenID Connect appended, RFC 8414 inserted, and —
-    /// when the issuer has a path — RFC 8414 inserted with the `openid-configuration` suffix),
-    /// then the JWK Set's.
+    /// The paths served: the metadata routes, one for each of the issuer's well-known locations
+    /// in the order clients try them (RFC 8414 inserted; when the issuer has a path, RFC 8414
+    /// inserted with the `openid-configuration` suffix; OpenID Connect appended), then the JWK
+    /// Set's.
     #[must_use]
     pub fn routes(&self) -> &[Route] {
         &self.routes
@@ -191,9 +186,7 @@ impl Endpoint {
     pub fn representation(&self, kind: RouteKind) -> &Representation {
         match kind {
             RouteKind::Jwks => self.jwks.as_ref().unwrap_or(&self.metadata),
-            RouteKind::OpenIdConfiguration
-            | RouteKind::OAuthAuthorizationServer
-            | RouteKind::OpenIdConfigurationInserted => &self.metadata,
+            RouteKind::Metadata(_) => &self.metadata,
         }
     }
 
@@ -242,26 +235,15 @@ impl EndpointBuilder {
         let cache_control = HeaderValue::try_from(self.cache_control.as_str())
             .map_err(|_| EndpointError::CacheControl(self.cache_control.clone()))?;
         let body = self.body?;
-        let mut routes = Vec::with_capacity(3);
-        for (url, kind) in [
-            (
-                openid_configuration_url(&self.issuer)?,
-                RouteKind::OpenIdConfiguration,
-            ),
-            (
-                oauth_authorization_server_url(&self.issuer)?,
-                RouteKind::OAuthAuthorizationServer,
-            ),
-            (
-                rfc8414_url(&self.issuer, OPENID_CONFIGURATION)?,
-                RouteKind::OpenIdConfigurationInserted,
-            ),
-        ] {
-            let path = raw_path(&url).unwrap_or("/").to_owned();
-            if !routes.iter().any(|route: &Route| route.path == path) {
-                routes.push(Route { path, kind });
-            }
-        }
+        // Every well-known location of the issuer, in the order clients try them; no two share
+        // a path.
+        let mut routes: Vec<Route> = locations(&self.issuer)?
+            .iter()
+            .map(|location| Route {
+                path: location.path().to_owned(),
+                kind: RouteKind::Metadata(location.style()),
+            })
+            .collect();
         let jwks = match self.jwks {
             None => None,
             Some(jwk_set) => {

@@ -14,11 +14,13 @@
 //! | `OPTIONS` | `204` CORS preflight allowing `GET, HEAD` |
 //! | anything else | `405` with `Allow: GET, HEAD, OPTIONS` |
 //!
-//! It also knows an issuer's routes and serves them all: the OpenID Connect path
-//! (`/.well-known/openid-configuration` appended to the issuer's path, OpenID Connect Discovery
-//! §4), the RFC 8414 path (`/.well-known/oauth-authorization-server` inserted before it, RFC 8414
-//! §3), and — when the issuer has a path, so that it differs from the first — the RFC 8414
-//! inserted form with the `openid-configuration` suffix, which RFC 8414 §5 clients try first.
+//! It also knows an issuer's routes and serves them all, one for each location of
+//! [`oidc_discovery_validate::well_known::locations`], in the order clients try them: the RFC
+//! 8414 path (`/.well-known/oauth-authorization-server` inserted before the issuer's path, RFC
+//! 8414 §3), — when the issuer has a path, so that it differs from the next — the RFC 8414
+//! inserted form with the `openid-configuration` suffix, which RFC 8414 §5 clients try first,
+//! and the OpenID Connect path (`/.well-known/openid-configuration` appended to the issuer's
+//! path, OpenID Connect Discovery §4).
 //! Optionally it serves the provider's JWK Set (`application/jwk-set+json`) at the path of its
 //! `jwks_uri`.
 //!
@@ -37,9 +39,9 @@
 //! assert_eq!(
 //!     endpoint.routes().iter().map(|r| r.path.as_str()).collect::<Vec<_>>(),
 //!     [
-//!         "/tenant-a/.well-known/openid-configuration",
 //!         "/.well-known/oauth-authorization-server/tenant-a",
 //!         "/.well-known/openid-configuration/tenant-a",
+//!         "/tenant-a/.well-known/openid-configuration",
 //!     ],
 //! );
 //!

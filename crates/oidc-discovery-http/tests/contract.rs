@@ -29,39 +29,40 @@ fn header<'a>(response: &'a oidc_discovery_http::PreparedResponse, name: &str) -
 
 #[test]
 fn routes_follow_both_well_known_styles() {
-    use RouteKind::{
-        OAuthAuthorizationServer as Oauth, OpenIdConfiguration as Oidc,
-        OpenIdConfigurationInserted as Inserted,
-    };
+    use oidc_discovery_validate::well_known::LocationStyle;
+    const OIDC: RouteKind = RouteKind::Metadata(LocationStyle::OpenIdConfiguration);
+    const OAUTH: RouteKind = RouteKind::Metadata(LocationStyle::OAuthAuthorizationServer);
+    const INSERTED: RouteKind = RouteKind::Metadata(LocationStyle::OpenIdConfigurationInserted);
+    // In the order clients try them.
     let cases = [
         (
             "https://a.example",
             vec![
-                ("/.well-known/openid-configuration", Oidc),
-                ("/.well-known/oauth-authorization-server", Oauth),
+                ("/.well-known/oauth-authorization-server", OAUTH),
+                ("/.well-known/openid-configuration", OIDC),
             ],
         ),
         (
             "https://a.example/",
             vec![
-                ("/.well-known/openid-configuration", Oidc),
-                ("/.well-known/oauth-authorization-server", Oauth),
+                ("/.well-known/oauth-authorization-server", OAUTH),
+                ("/.well-known/openid-configuration", OIDC),
             ],
         ),
         (
             "https://a.example/issuer1",
             vec![
-                ("/issuer1/.well-known/openid-configuration", Oidc),
-                ("/.well-known/oauth-authorization-server/issuer1", Oauth),
-                ("/.well-known/openid-configuration/issuer1", Inserted),
+                ("/.well-known/oauth-authorization-server/issuer1", OAUTH),
+                ("/.well-known/openid-configuration/issuer1", INSERTED),
+                ("/issuer1/.well-known/openid-configuration", OIDC),
             ],
         ),
         (
             "https://a.example:8443/a/b/",
             vec![
-                ("/a/b/.well-known/openid-configuration", Oidc),
-                ("/.well-known/oauth-authorization-server/a/b", Oauth),
-                ("/.well-known/openid-configuration/a/b", Inserted),
+                ("/.well-known/oauth-authorization-server/a/b", OAUTH),
+                ("/.well-known/openid-configuration/a/b", INSERTED),
+                ("/a/b/.well-known/openid-configuration", OIDC),
             ],
         ),
     ];

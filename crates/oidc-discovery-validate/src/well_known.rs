@@ -13,6 +13,11 @@
 //!
 //! For an issuer without a path both give the same URL (RFC 8414 §5; WK-6).
 //!
+//! [`locations`] is the one list of an issuer's locations: each [`Location`] with its URL, its
+//! path (what a server routes on) and its [`LocationStyle`], in the order clients try them.
+//! The server (`oidc-discovery-http`) serves every one of them and the client
+//! (`oidc-discovery-client`) picks from it; the single builders below give the same URLs.
+//!
 //! | Issuer | Appended | Inserted (`oauth-authorization-server`) |
 //! |---|---|---|
 //! | `https://example.com` | `https://example.com/.well-known/openid-configuration` | `https://example.com/.well-known/oauth-authorization-server` |
@@ -59,14 +64,27 @@
 //!   [`issuer_from_metadata_url`]);
 //! * whitespace, control characters and `\`.
 //!
-//! **The scheme is not judged here.** `http://localhost:8080` builds like any other issuer:
-//! loopback `http` is legitimate in development, and whether a scheme is acceptable (ISS-2,
-//! WK-3: `https`) is a validation rule with its own severity, not a reason for the builder to
-//! fail.
+//! **The builders and [`locations`] do not judge the scheme.** `http://localhost:8080` builds
+//! like any other issuer, and so does `http://id.example.com`: whether a scheme is acceptable
+//! (ISS-2, WK-3: `https`) is a validation rule with its own severity, and a client has its own
+//! policy for fetching over http. [`well_known_urls`], which answers "what are the metadata
+//! URLs of this issuer", does judge it: only an `https` issuer, or an `http` issuer on a
+//! loopback host (`localhost`, `127.0.0.0/8`, `[::1]`), has them
+//! ([`UrlProblem::InsecureScheme`] otherwise).
+//!
+//! Every refusal of an issuer names the registry rule the issuer breaks
+//! ([`WellKnownError::rule`]), so a tool can report it like any other problem
+//! ([`WellKnownError::problem`]).
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::Serialize;
+
+use crate::rules::{
+    ISSUER_HTTPS, ISSUER_NOT_URL, ISSUER_QUERY_FRAGMENT, ISSUER_TEMPLATE, ISSUER_WELL_KNOWN,
+};
+use crate::{Problem, Profile, Rule};
 
 /// The well-known suffix of OpenID Provider metadata (OpenID Connect Discovery 1.0 §4, §8.1).
 pub const OPENID_CONFIGURATION: &str = "openid-configuration";
@@ -111,6 +129,58 @@ pub enum WellKnownError {
         /// What is wrong with it.
         problem: UrlProblem,
     },
+}
+
+impl WellKnownError {
+    /// The registry rule an issuer refused here breaks (`issuer-https`, `issuer-not-url`,
+    /// `issuer-template`, `issuer-query-fragment`, `issuer-well-known`), or `None` when the
+    /// refused input is not an issuer (a suffix, a metadata URL).
+    ///
+    /// Each of these rules is an error under every profile, and each is the one `check`
+    /// reports (under the `oauth` and `oidc` profiles) for a document with that issuer.
+    ///
+    /// ```
+    /// use oidc_discovery_validate::well_known::well_known_urls;
+    ///
+    /// let error = well_known_urls("ftp://example.com").unwrap_err();
+    /// assert_eq!(error.rule().map(|rule| rule.id), Some("issuer-https"));
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> Option<&'static Rule> {
+        let Self::InvalidIssuer { problem, .. } = self else {
+            return None;
+        };
+        Some(match problem {
+            UrlProblem::InsecureScheme { .. } => &ISSUER_HTTPS,
+            UrlProblem::Template => &ISSUER_TEMPLATE,
+            UrlProblem::Query | UrlProblem::Fragment => &ISSUER_QUERY_FRAGMENT,
+            UrlProblem::NotAbsolute
+            | UrlProblem::InvalidCharacter { .. }
+            | UrlProblem::NoHost
+            | UrlProblem::Unparsable(_) => &ISSUER_NOT_URL,
+            // Userinfo is only a warning as such (`issuer-userinfo`), but no well-known URL is
+            // built from it; the metadata-URL problems cannot occur for an issuer.
+            UrlProblem::Userinfo
+            | UrlProblem::DoubleTrailingSlash
+            | UrlProblem::DotSegment
+            | UrlProblem::WellKnownSegment
+            | UrlProblem::NoWellKnownSegment
+            | UrlProblem::MultipleWellKnownSegments
+            | UrlProblem::MissingSuffix
+            | UrlProblem::UnrecognizedLayout
+            | UrlProblem::EmptySegmentBeforeWellKnown => &ISSUER_WELL_KNOWN,
+        })
+    }
+
+    /// The refusal of an issuer as a [`Problem`] (an error about the whole input, with this
+    /// error's message and the [rule](Self::rule)'s citation), to be reported like the
+    /// problems of a document; `None` when the refused input is not an issuer.
+    #[must_use]
+    pub fn problem(&self) -> Option<Problem> {
+        // Each rule `rule` names is an error under every profile, so the profile chosen here
+        // does not change the problem.
+        Problem::new(self.rule()?, Profile::OAuth, "", self.to_string())
+    }
 }
 
 /// What is wrong with an issuer or a metadata URL. Displayed as the predicate of a sentence
@@ -158,6 +228,12 @@ pub enum UrlProblem {
     /// (`https://a.example/p//.well-known/openid-configuration`): only an issuer ending in `//`
     /// would build it.
     EmptySegmentBeforeWellKnown,
+    /// An issuer whose scheme is neither `https` nor `http` on a loopback host (ISS-2, WK-3;
+    /// only [`well_known_urls`] judges the scheme).
+    InsecureScheme {
+        /// The scheme, as written.
+        scheme: String,
+    },
 }
 
 impl fmt::Display for UrlProblem {
@@ -210,6 +286,15 @@ impl fmt::Display for UrlProblem {
             Self::EmptySegmentBeforeWellKnown => f.write_str(
                 "has an empty path segment before `/.well-known/`; only an issuer ending in `//` \
                  would build it",
+            ),
+            Self::InsecureScheme { scheme } if scheme.eq_ignore_ascii_case("http") => f.write_str(
+                "uses http on a host that is not a loopback host; an issuer must use https \
+                 (http only on localhost, 127.0.0.0/8 or [::1], for local development)",
+            ),
+            Self::InsecureScheme { scheme } => write!(
+                f,
+                "uses the {scheme} scheme; an issuer must use https (http only on localhost, \
+                 127.0.0.0/8 or [::1], for local development)"
             ),
         }
     }
@@ -270,6 +355,190 @@ pub struct ImpliedIssuer {
     pub suffix: String,
 }
 
+/// One well-known location: which suffix, placed where, and the specification that defines it.
+///
+/// Each style is a suffix ([`suffix`](Self::suffix)) and a placement
+/// ([`placement`](Self::placement)); [`locations`] builds every style that applies to an
+/// identifier. Serialized (and displayed) as its kebab-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LocationStyle {
+    /// `/.well-known/oauth-authorization-server` inserted between the authority and the
+    /// issuer's path (RFC 8414 §3; WK-2).
+    OAuthAuthorizationServer,
+    /// `/.well-known/openid-configuration` inserted between the authority and the issuer's
+    /// path (RFC 8414 §5; WK-5): where RFC 8414 clients look for an OpenID Provider's metadata
+    /// first. A location of its own only for an issuer with a path; otherwise it is the
+    /// [`OpenIdConfiguration`](Self::OpenIdConfiguration) location.
+    OpenIdConfigurationInserted,
+    /// `/.well-known/openid-configuration` appended to the issuer (OpenID Connect Discovery
+    /// 1.0 §4; WK-1).
+    OpenIdConfiguration,
+}
+
+impl LocationStyle {
+    /// Every style, in the order clients try the locations (see [`locations`]).
+    pub const ALL: [Self; 3] = [
+        Self::OAuthAuthorizationServer,
+        Self::OpenIdConfigurationInserted,
+        Self::OpenIdConfiguration,
+    ];
+
+    /// The well-known suffix (the path segment after `/.well-known/`).
+    #[must_use]
+    pub const fn suffix(self) -> &'static str {
+        match self {
+            Self::OAuthAuthorizationServer => OAUTH_AUTHORIZATION_SERVER,
+            Self::OpenIdConfigurationInserted | Self::OpenIdConfiguration => OPENID_CONFIGURATION,
+        }
+    }
+
+    /// Where `/.well-known/<suffix>` goes: after the identifier's path, or before it.
+    #[must_use]
+    pub const fn placement(self) -> WellKnownStyle {
+        match self {
+            Self::OpenIdConfiguration => WellKnownStyle::Appended,
+            Self::OAuthAuthorizationServer | Self::OpenIdConfigurationInserted => {
+                WellKnownStyle::Inserted
+            }
+        }
+    }
+
+    /// The specification and section that define the location.
+    #[must_use]
+    pub const fn spec(self) -> &'static str {
+        match self {
+            Self::OAuthAuthorizationServer => "RFC 8414 §3",
+            Self::OpenIdConfigurationInserted => "RFC 8414 §5",
+            Self::OpenIdConfiguration => "OpenID Connect Discovery 1.0 §4",
+        }
+    }
+
+    /// `"oauth-authorization-server"`, `"openid-configuration-inserted"` or
+    /// `"openid-configuration"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::OAuthAuthorizationServer => "oauth-authorization-server",
+            Self::OpenIdConfigurationInserted => "openid-configuration-inserted",
+            Self::OpenIdConfiguration => "openid-configuration",
+        }
+    }
+}
+
+impl fmt::Display for LocationStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for LocationStyle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One metadata location of an identifier, as [`locations`] returns it: the URL, the path a
+/// server routes on, and the style.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    url: String,
+    path: Range<usize>,
+    style: LocationStyle,
+}
+
+impl Location {
+    /// The metadata URL, built from the identifier's exact text.
+    #[must_use]
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The path of [`url`](Self::url), exactly as written there (the request target a server
+    /// matches, byte for byte): never empty, always starting with `/`.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.url[self.path.clone()]
+    }
+
+    /// Which location this is.
+    #[must_use]
+    pub fn style(&self) -> LocationStyle {
+        self.style
+    }
+
+    /// The URL, owned.
+    #[must_use]
+    pub fn into_url(self) -> String {
+        self.url
+    }
+}
+
+/// Every metadata location of `issuer`, each once, in the order clients try them:
+///
+/// 1. [`OAuthAuthorizationServer`](LocationStyle::OAuthAuthorizationServer) (RFC 8414 §3);
+/// 2. [`OpenIdConfigurationInserted`](LocationStyle::OpenIdConfigurationInserted) (RFC 8414
+///    §5), only when the issuer has a path (otherwise it is the next one);
+/// 3. [`OpenIdConfiguration`](LocationStyle::OpenIdConfiguration) (OpenID Connect Discovery 1.0
+///    §4).
+///
+/// RFC 8414 §5 puts the inserted `openid-configuration` location before the appended one, and
+/// the MCP authorization specification's discovery order is this list. A client for one kind
+/// of document takes the styles it wants, in this order; a server serves all of them. The URLs
+/// equal those of [`oauth_authorization_server_url`], [`rfc8414_url`] with
+/// [`OPENID_CONFIGURATION`], and [`openid_configuration_url`], and no two locations share a
+/// path.
+///
+/// ```
+/// use oidc_discovery_validate::well_known::{locations, LocationStyle};
+///
+/// let listed = locations("https://example.com/issuer1")?;
+/// let listed: Vec<(&str, LocationStyle)> =
+///     listed.iter().map(|location| (location.path(), location.style())).collect();
+/// assert_eq!(listed, [
+///     ("/.well-known/oauth-authorization-server/issuer1", LocationStyle::OAuthAuthorizationServer),
+///     ("/.well-known/openid-configuration/issuer1", LocationStyle::OpenIdConfigurationInserted),
+///     ("/issuer1/.well-known/openid-configuration", LocationStyle::OpenIdConfiguration),
+/// ]);
+///
+/// // Without a path, the two `openid-configuration` locations are one.
+/// let root = locations("https://example.com/")?;
+/// assert_eq!(root.len(), 2);
+/// assert_eq!(root[1].url(), "https://example.com/.well-known/openid-configuration");
+/// assert_eq!(root[1].style(), LocationStyle::OpenIdConfiguration);
+/// # Ok::<(), oidc_discovery_validate::well_known::WellKnownError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`openid_configuration_url`]: the scheme is not judged here (see
+/// [`well_known_urls`] for that).
+pub fn locations(issuer: &str) -> Result<Vec<Location>, WellKnownError> {
+    let parts = issuer_parts(issuer)?;
+    Ok(LocationStyle::ALL
+        .into_iter()
+        .filter(|style| {
+            *style != LocationStyle::OpenIdConfigurationInserted || !parts.path.is_empty()
+        })
+        .map(|style| {
+            let url = build(&parts, style.suffix(), style.placement());
+            // An issuer has no query or fragment: the path runs from the end of the origin to
+            // the end of the URL.
+            let path = parts.origin.len()..url.len();
+            Location { url, path, style }
+        })
+        .collect())
+}
+
+/// The URL of `parts` with `/.well-known/<suffix>` placed as `placement`: the one construction
+/// every builder and [`locations`] use.
+fn build(parts: &Parts<'_>, suffix: &str, placement: WellKnownStyle) -> String {
+    match placement {
+        WellKnownStyle::Appended => format!("{}{}/{WELL_KNOWN}/{suffix}", parts.origin, parts.path),
+        WellKnownStyle::Inserted => format!("{}/{WELL_KNOWN}/{suffix}{}", parts.origin, parts.path),
+    }
+}
+
 /// The OpenID Connect Discovery 1.0 metadata URL of `issuer` (§4, §4.1; WK-1): one terminating
 /// `/` removed, then `/.well-known/openid-configuration` appended.
 ///
@@ -290,10 +559,10 @@ pub struct ImpliedIssuer {
 /// [`WellKnownError::InvalidIssuer`] when the issuer is not usable (see the
 /// [module documentation](crate::well_known)). A non-`https` scheme is **not** an error.
 pub fn openid_configuration_url(issuer: &str) -> Result<String, WellKnownError> {
-    let parts = issuer_parts(issuer)?;
-    Ok(format!(
-        "{}{}/{WELL_KNOWN}/{OPENID_CONFIGURATION}",
-        parts.origin, parts.path
+    Ok(build(
+        &issuer_parts(issuer)?,
+        OPENID_CONFIGURATION,
+        WellKnownStyle::Appended,
     ))
 }
 
@@ -343,14 +612,16 @@ pub fn rfc8414_url(issuer: &str, suffix: &str) -> Result<String, WellKnownError>
             suffix: suffix.to_owned(),
         });
     }
-    Ok(format!(
-        "{}/{WELL_KNOWN}/{suffix}{}",
-        parts.origin, parts.path
-    ))
+    Ok(build(&parts, suffix, WellKnownStyle::Inserted))
 }
 
-/// Both metadata URLs of `issuer`: [`openid_configuration_url`] and
-/// [`oauth_authorization_server_url`].
+/// Both metadata URLs of `issuer` ([`openid_configuration_url`] and
+/// [`oauth_authorization_server_url`], taken from [`locations`]), when it can be an issuer.
+///
+/// Unlike the builders, this judges the scheme: an issuer uses `https` (OpenID Connect
+/// Discovery 1.0 §3, RFC 8414 §2; ISS-2, WK-3), or `http` on a loopback host (`localhost`,
+/// `127.0.0.0/8`, `[::1]`) for local development; anything else is refused with
+/// [`UrlProblem::InsecureScheme`] (rule `issuer-https`).
 ///
 /// ```
 /// use oidc_discovery_validate::well_known::well_known_urls;
@@ -364,12 +635,46 @@ pub fn rfc8414_url(issuer: &str, suffix: &str) -> Result<String, WellKnownError>
 ///
 /// # Errors
 ///
-/// As [`openid_configuration_url`].
+/// As [`openid_configuration_url`], and [`UrlProblem::InsecureScheme`] for a scheme other than
+/// `https`, or `http` on a host that is not a loopback host. [`WellKnownError::rule`] names the
+/// rule every refusal breaks.
+///
+/// ```
+/// use oidc_discovery_validate::well_known::{well_known_urls, UrlProblem, WellKnownError};
+///
+/// assert!(well_known_urls("http://localhost:8080").is_ok());
+/// assert!(well_known_urls("http://[::1]/realm").is_ok());
+/// let refused = well_known_urls("http://id.example.com").unwrap_err();
+/// assert!(matches!(refused,
+///     WellKnownError::InvalidIssuer { problem: UrlProblem::InsecureScheme { .. }, .. }));
+/// ```
 pub fn well_known_urls(issuer: &str) -> Result<WellKnownUrls, WellKnownError> {
+    let parts = issuer_parts(issuer)?;
+    judge_scheme(issuer)?;
+    let url = |style: LocationStyle| build(&parts, style.suffix(), style.placement());
     Ok(WellKnownUrls {
-        openid_configuration: openid_configuration_url(issuer)?,
-        oauth_authorization_server: oauth_authorization_server_url(issuer)?,
+        openid_configuration: url(LocationStyle::OpenIdConfiguration),
+        oauth_authorization_server: url(LocationStyle::OAuthAuthorizationServer),
     })
+}
+
+/// Refuses an issuer (already split and checked) whose scheme is not `https`, or `http` on a
+/// loopback host.
+fn judge_scheme(issuer: &str) -> Result<(), WellKnownError> {
+    let scheme = issuer.split_once(':').map_or(issuer, |(scheme, _)| scheme);
+    let allowed = scheme.eq_ignore_ascii_case("https")
+        || (scheme.eq_ignore_ascii_case("http")
+            && url::Url::parse(issuer).is_ok_and(|url| crate::checks::urls::is_loopback(&url)));
+    if allowed {
+        Ok(())
+    } else {
+        Err(WellKnownError::InvalidIssuer {
+            issuer: issuer.to_owned(),
+            problem: UrlProblem::InsecureScheme {
+                scheme: scheme.to_owned(),
+            },
+        })
+    }
 }
 
 /// The issuer a metadata URL implies: the reverse of the builders.

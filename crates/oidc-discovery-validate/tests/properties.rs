@@ -6,8 +6,9 @@
 use oidc_discovery_corpus::generate::{self, Members};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::well_known::{
-    OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, WellKnownStyle, issuer_from_metadata_url,
-    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
+    LocationStyle, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, WellKnownStyle,
+    issuer_from_metadata_url, locations, oauth_authorization_server_url, openid_configuration_url,
+    rfc8414_url, well_known_urls,
 };
 use oidc_discovery_validate::{
     IssuerMatchOptions, Options, Profile, RULES, Report, check, validate_json,
@@ -205,6 +206,7 @@ proptest! {
             prop_assert!(oauth_authorization_server_url(&issuer).is_err());
             prop_assert!(rfc8414_url(&issuer, &suffix).is_err());
             prop_assert!(well_known_urls(&issuer).is_err());
+            prop_assert!(locations(&issuer).is_err());
             return Ok(());
         };
         let expected = issuer.strip_suffix('/').unwrap_or(&issuer);
@@ -239,7 +241,58 @@ proptest! {
         }
 
         // The implied issuer builds the same URLs as the issuer it came from.
-        prop_assert_eq!(well_known_urls(expected).unwrap(), well_known_urls(&issuer).unwrap());
+        prop_assert_eq!(locations(expected).unwrap(), locations(&issuer).unwrap());
+        prop_assert_eq!(well_known_urls(expected).ok(), well_known_urls(&issuer).ok());
+    }
+
+    /// The list of locations: its URLs are the builders', its paths are the URLs' paths, no two
+    /// share a path, it comes in the order clients try them, the reverse gives the issuer back
+    /// for each, and `well_known_urls` takes its two URLs from it (or refuses the scheme).
+    #[test]
+    fn locations_are_the_builders_urls_in_order(issuer in any_issuer()) {
+        let Ok(listed) = locations(&issuer) else {
+            prop_assert!(openid_configuration_url(&issuer).is_err());
+            return Ok(());
+        };
+        let expected = issuer.strip_suffix('/').unwrap_or(&issuer);
+        let has_path = expected.split("://").nth(1).is_some_and(|rest| rest.contains('/'));
+        let styles: Vec<LocationStyle> = listed.iter().map(|location| location.style()).collect();
+        let mut in_order = LocationStyle::ALL.to_vec();
+        if !has_path {
+            in_order.retain(|style| *style != LocationStyle::OpenIdConfigurationInserted);
+        }
+        prop_assert_eq!(styles, in_order);
+        // `scheme://authority`, found independently of the builders.
+        let authority = issuer.find("://").unwrap() + 3;
+        let origin = &issuer[..authority + issuer[authority..].find('/').unwrap_or(issuer.len() - authority)];
+        let mut paths = std::collections::HashSet::new();
+        for location in &listed {
+            let built = match location.style() {
+                LocationStyle::OAuthAuthorizationServer => oauth_authorization_server_url(&issuer).unwrap(),
+                LocationStyle::OpenIdConfigurationInserted => rfc8414_url(&issuer, OPENID_CONFIGURATION).unwrap(),
+                LocationStyle::OpenIdConfiguration => openid_configuration_url(&issuer).unwrap(),
+                other => panic!("unexpected style {other}"),
+            };
+            prop_assert_eq!(location.url(), built.as_str());
+            prop_assert_eq!(format!("{origin}{}", location.path()), location.url());
+            prop_assert!(location.path().starts_with("/"));
+            prop_assert!(paths.insert(location.path().to_owned()), "{} twice", location.path());
+            let back = issuer_from_metadata_url(location.url()).unwrap();
+            prop_assert_eq!(back.issuer.as_str(), expected);
+            prop_assert_eq!(back.suffix.as_str(), location.style().suffix());
+            prop_assert_eq!(back.style, location.style().placement());
+        }
+        match well_known_urls(&issuer) {
+            Ok(urls) => {
+                let url_of = |style| listed.iter().find(|l| l.style() == style).unwrap().url();
+                prop_assert_eq!(urls.openid_configuration.as_str(), url_of(LocationStyle::OpenIdConfiguration));
+                prop_assert_eq!(urls.oauth_authorization_server.as_str(), url_of(LocationStyle::OAuthAuthorizationServer));
+            }
+            Err(error) => {
+                prop_assert_eq!(error.rule().map(|rule| rule.id), Some("issuer-https"), "{}", error);
+                prop_assert!(!issuer.to_ascii_lowercase().starts_with("https:"));
+            }
+        }
     }
 
     /// Metadata URL → issuer → metadata URL gives the URL back (without one trailing slash),
@@ -284,7 +337,7 @@ proptest! {
             // `…/oauth2/default/.well-known/oauth-authorization-server`): no builder makes it,
             // but the implied issuer is usable.
             _ => {
-                prop_assert!(well_known_urls(&implied.issuer).is_ok());
+                prop_assert!(locations(&implied.issuer).is_ok());
                 prop_assert_eq!(url, format!("{}/.well-known/{}", implied.issuer, implied.suffix));
             }
         }
@@ -298,6 +351,8 @@ proptest! {
             oauth_authorization_server_url(&text),
             rfc8414_url(&text, &suffix),
             issuer_from_metadata_url(&text).map(|implied| implied.issuer),
+            well_known_urls(&text).map(|urls| urls.openid_configuration),
+            locations(&text).map(|listed| listed.len().to_string()),
         ];
         for result in results {
             if let Err(error) = result {

@@ -2,9 +2,9 @@
 //! spelling, every refused input, the reverse, and a round-trip sweep.
 
 use oidc_discovery_validate::well_known::{
-    ImpliedIssuer, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, UrlProblem, WellKnownError,
-    WellKnownStyle, WellKnownUrls, issuer_from_metadata_url, oauth_authorization_server_url,
-    openid_configuration_url, rfc8414_url, well_known_urls,
+    ImpliedIssuer, LocationStyle, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, UrlProblem,
+    WellKnownError, WellKnownStyle, WellKnownUrls, issuer_from_metadata_url, locations,
+    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -856,4 +856,304 @@ fn implied_issuer_serializes_with_snake_case_style() {
     );
     assert_eq!(WellKnownStyle::Inserted.to_string(), "inserted");
     assert_eq!(WellKnownStyle::Appended.as_str(), "appended");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list of locations.
+
+#[test]
+fn locations_come_in_the_order_clients_try_them() {
+    use LocationStyle::{
+        OAuthAuthorizationServer, OpenIdConfiguration, OpenIdConfigurationInserted,
+    };
+    let cases: &[(&str, &[(&str, LocationStyle)])] = &[
+        (
+            "https://example.com",
+            &[
+                (
+                    "https://example.com/.well-known/oauth-authorization-server",
+                    OAuthAuthorizationServer,
+                ),
+                (
+                    "https://example.com/.well-known/openid-configuration",
+                    OpenIdConfiguration,
+                ),
+            ],
+        ),
+        (
+            "https://example.com/",
+            &[
+                (
+                    "https://example.com/.well-known/oauth-authorization-server",
+                    OAuthAuthorizationServer,
+                ),
+                (
+                    "https://example.com/.well-known/openid-configuration",
+                    OpenIdConfiguration,
+                ),
+            ],
+        ),
+        (
+            "https://example.com:8443/a/b/",
+            &[
+                (
+                    "https://example.com:8443/.well-known/oauth-authorization-server/a/b",
+                    OAuthAuthorizationServer,
+                ),
+                (
+                    "https://example.com:8443/.well-known/openid-configuration/a/b",
+                    OpenIdConfigurationInserted,
+                ),
+                (
+                    "https://example.com:8443/a/b/.well-known/openid-configuration",
+                    OpenIdConfiguration,
+                ),
+            ],
+        ),
+        // Spelled as given, never normalized; the scheme is not judged.
+        (
+            "http://EXAMPLE.com/caf%C3%A9",
+            &[
+                (
+                    "http://EXAMPLE.com/.well-known/oauth-authorization-server/caf%C3%A9",
+                    OAuthAuthorizationServer,
+                ),
+                (
+                    "http://EXAMPLE.com/.well-known/openid-configuration/caf%C3%A9",
+                    OpenIdConfigurationInserted,
+                ),
+                (
+                    "http://EXAMPLE.com/caf%C3%A9/.well-known/openid-configuration",
+                    OpenIdConfiguration,
+                ),
+            ],
+        ),
+    ];
+    for (issuer, expected) in cases {
+        let listed = locations(issuer).unwrap();
+        let got: Vec<(&str, LocationStyle)> = listed
+            .iter()
+            .map(|location| (location.url(), location.style()))
+            .collect();
+        assert_eq!(got, *expected, "{issuer}");
+        for location in &listed {
+            let origin_end = location.url().len() - location.path().len();
+            assert!(location.path().starts_with('/'), "{}", location.url());
+            assert_eq!(&location.url()[origin_end..], location.path());
+            assert_eq!(
+                location.url()[..origin_end].matches('/').count(),
+                2,
+                "the path starts after the authority: {}",
+                location.url()
+            );
+        }
+    }
+}
+
+#[test]
+fn location_styles_name_their_suffix_placement_and_spec() {
+    let rows = [
+        (
+            LocationStyle::OAuthAuthorizationServer,
+            OAUTH_AUTHORIZATION_SERVER,
+            WellKnownStyle::Inserted,
+            "RFC 8414 §3",
+            "oauth-authorization-server",
+        ),
+        (
+            LocationStyle::OpenIdConfigurationInserted,
+            OPENID_CONFIGURATION,
+            WellKnownStyle::Inserted,
+            "RFC 8414 §5",
+            "openid-configuration-inserted",
+        ),
+        (
+            LocationStyle::OpenIdConfiguration,
+            OPENID_CONFIGURATION,
+            WellKnownStyle::Appended,
+            "OpenID Connect Discovery 1.0 §4",
+            "openid-configuration",
+        ),
+    ];
+    assert_eq!(
+        LocationStyle::ALL.to_vec(),
+        rows.iter().map(|row| row.0).collect::<Vec<_>>()
+    );
+    for (style, suffix, placement, spec, name) in rows {
+        assert_eq!(style.suffix(), suffix);
+        assert_eq!(style.placement(), placement);
+        assert_eq!(style.spec(), spec);
+        assert_eq!(style.to_string(), name);
+        assert_eq!(serde_json::to_value(style).unwrap(), name);
+    }
+}
+
+#[test]
+fn locations_refuse_what_the_builders_refuse() {
+    for issuer in [
+        "",
+        "example.com",
+        "https://example.com/?q",
+        "https://login.microsoftonline.com/{tenantid}/v2.0",
+        "https://example.com/a//",
+        "https://example.com/.well-known/openid-configuration",
+    ] {
+        assert_eq!(
+            locations(issuer).unwrap_err(),
+            openid_configuration_url(issuer).unwrap_err(),
+            "{issuer}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What can be an issuer: `well_known_urls` judges the scheme and names the rule.
+
+#[test]
+fn only_https_and_loopback_http_issuers_have_well_known_urls() {
+    for issuer in [
+        "https://example.com",
+        "HTTPS://example.com/a",
+        "http://localhost",
+        "http://LOCALHOST:8080/realm/",
+        "http://127.0.0.1:3000",
+        "http://127.8.9.10/x",
+        "http://[::1]:8080",
+    ] {
+        let urls = well_known_urls(issuer).unwrap_or_else(|error| panic!("{issuer}: {error}"));
+        assert_eq!(
+            urls.openid_configuration,
+            openid_configuration_url(issuer).unwrap()
+        );
+        assert_eq!(
+            urls.oauth_authorization_server,
+            oauth_authorization_server_url(issuer).unwrap()
+        );
+    }
+    for (issuer, scheme) in [
+        ("ftp://example.com", "ftp"),
+        ("http://example.com", "http"),
+        ("http://localhost.example.com", "http"),
+        ("http://128.0.0.1", "http"),
+        ("http://[::2]", "http"),
+        ("HTTP://example.com", "HTTP"),
+        ("wss://example.com/a", "wss"),
+        ("file://host/a", "file"),
+    ] {
+        let error = well_known_urls(issuer).unwrap_err();
+        assert_eq!(
+            error,
+            WellKnownError::InvalidIssuer {
+                issuer: issuer.to_owned(),
+                problem: UrlProblem::InsecureScheme {
+                    scheme: scheme.to_owned()
+                },
+            },
+            "{issuer}"
+        );
+        assert_eq!(
+            error.rule().map(|rule| rule.id),
+            Some("issuer-https"),
+            "{issuer}"
+        );
+        let message = error.to_string();
+        assert!(message.contains(&format!("\"{issuer}\"")), "{message}");
+        assert!(message.contains("https"), "{message}");
+        // The builders do not judge the scheme.
+        assert!(locations(issuer).is_ok(), "{issuer}");
+    }
+}
+
+#[test]
+fn every_refused_issuer_names_its_rule() {
+    let cases = [
+        ("", "issuer-not-url"),
+        ("example.com", "issuer-not-url"),
+        ("https://", "issuer-not-url"),
+        ("https://exa mple.com", "issuer-not-url"),
+        ("https://example.com:99999", "issuer-not-url"),
+        (
+            "https://login.microsoftonline.com/{tenantid}/v2.0",
+            "issuer-template",
+        ),
+        ("https://example.com/?q", "issuer-query-fragment"),
+        ("https://example.com#", "issuer-query-fragment"),
+        ("https://user@example.com", "issuer-well-known"),
+        ("https://example.com/a//", "issuer-well-known"),
+        ("https://example.com/a/../b", "issuer-well-known"),
+        (
+            "https://example.com/.well-known/openid-configuration",
+            "issuer-well-known",
+        ),
+        ("ftp://example.com", "issuer-https"),
+    ];
+    for (issuer, rule) in cases {
+        let error = well_known_urls(issuer).unwrap_err();
+        assert_eq!(
+            error.rule().map(|rule| rule.id),
+            Some(rule),
+            "{issuer}: {error}"
+        );
+        let problem = error.problem().unwrap();
+        assert_eq!(problem.rule, rule);
+        assert_eq!(problem.severity, oidc_discovery_validate::Severity::Error);
+        assert_eq!(problem.message, error.to_string());
+        assert_eq!(problem.spec, error.rule().unwrap().spec);
+        // Each of these rules is an error under every profile.
+        for profile in [
+            oidc_discovery_validate::Profile::OAuth,
+            oidc_discovery_validate::Profile::Oidc,
+            oidc_discovery_validate::Profile::Fapi2,
+        ] {
+            assert_eq!(
+                error.rule().unwrap().severity(profile),
+                Some(oidc_discovery_validate::Severity::Error),
+                "{rule} under {profile}"
+            );
+        }
+    }
+    // Refusals of what is not an issuer name no issuer rule.
+    assert_eq!(
+        rfc8414_url("https://example.com", "a/b")
+            .unwrap_err()
+            .rule(),
+        None
+    );
+    assert_eq!(
+        issuer_from_metadata_url("https://example.com/x")
+            .unwrap_err()
+            .rule(),
+        None
+    );
+}
+
+/// The rule named for a refused issuer is the error `check` reports for a document with that
+/// issuer (under `oidc`, the CLI's default profile).
+#[test]
+fn the_rule_named_is_the_one_check_reports() {
+    use oidc_discovery_metadata::ProviderMetadata;
+    use oidc_discovery_validate::{Options, Profile, Severity, check};
+    for issuer in [
+        "ftp://example.com",
+        "http://example.com",
+        "example.com",
+        "https://login.microsoftonline.com/{tenantid}/v2.0",
+        "https://example.com/?q",
+        "https://user@example.com",
+        "https://example.com/a//",
+        "https://example.com/.well-known/openid-configuration",
+    ] {
+        let rule = well_known_urls(issuer).unwrap_err().rule().unwrap().id;
+        let metadata = ProviderMetadata {
+            issuer: Some(oidc_discovery_metadata::Issuer::new(issuer)),
+            ..ProviderMetadata::default()
+        };
+        let report = check(&metadata, Profile::Oidc, &Options::default());
+        let errors: Vec<&str> = report
+            .with_severity(Severity::Error)
+            .filter(|problem| problem.pointer == "/issuer")
+            .map(|problem| problem.rule.id)
+            .collect();
+        assert!(errors.contains(&rule), "{issuer}: {rule} not in {errors:?}");
+    }
 }
