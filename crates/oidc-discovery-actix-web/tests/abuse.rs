@@ -1,11 +1,12 @@
 //! Hostile requests over TCP against a real `HttpServer`
-//! (`oidc_discovery_http::conformance::wire`): absurd `If-None-Match` values, unusual methods,
+//! (`oidc_discovery_wire`): absurd `If-None-Match` values, unusual methods,
 //! odd paths and framing tricks get the core's answers or actix's refusals, never a 5xx, and
 //! nothing panics.
 
 mod common;
 
-use oidc_discovery_http::conformance::{self, wire};
+use oidc_discovery_http::conformance;
+use oidc_discovery_wire as wire;
 
 #[test]
 fn hostile_requests_get_the_contract_or_a_refusal() {

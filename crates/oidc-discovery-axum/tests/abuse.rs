@@ -1,10 +1,11 @@
-//! Hostile requests over TCP against `axum::serve` (`oidc_discovery_http::conformance::wire`):
+//! Hostile requests over TCP against `axum::serve` (`oidc_discovery_wire`):
 //! absurd `If-None-Match` values, unusual methods, odd paths and framing tricks get the core's
 //! answers or hyper's refusals, never a 5xx, and nothing panics.
 
 mod common;
 
-use oidc_discovery_http::conformance::{self, wire};
+use oidc_discovery_http::conformance;
+use oidc_discovery_wire as wire;
 
 #[test]
 fn hostile_requests_get_the_contract_or_a_refusal() {

@@ -15,8 +15,6 @@ use oidc_discovery_validate::{OAuth, Options, validate};
 
 use crate::{Endpoint, Request};
 
-pub mod wire;
-
 /// A response as the test sees it.
 #[derive(Debug, Clone)]
 pub struct TestResponse {

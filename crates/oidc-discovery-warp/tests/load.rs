@@ -4,7 +4,8 @@
 
 mod common;
 
-use oidc_discovery_http::conformance::{self, wire};
+use oidc_discovery_http::conformance;
+use oidc_discovery_wire as wire;
 
 #[global_allocator]
 static ALLOCATOR: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);

@@ -1,9 +1,11 @@
-//! The contract over a real connection: hostile requests, and load.
+//! Test support, not published: the HTTP contract of `oidc-discovery-http` held over a real
+//! connection — hostile requests, and load.
 //!
-//! The in-process suite ([`run`](super::run)) cannot see the framework's HTTP/1.1 codec, which
-//! sits between the wire and the adapter: it parses request lines and headers (with limits of
-//! its own), frames responses, and keeps connections alive. This module speaks raw HTTP/1.1 over
-//! TCP to a server that an adapter's test has started on loopback, and holds it to the contract:
+//! The in-process conformance suite (`oidc_discovery_http::conformance::run`, feature
+//! `conformance`) cannot see the framework's HTTP/1.1 codec, which sits between the wire and the
+//! adapter: it parses request lines and headers (with limits of its own), frames responses, and
+//! keeps connections alive. This crate speaks raw HTTP/1.1 over TCP to a server that an adapter's
+//! test has started on loopback, and holds it to the contract:
 //!
 //! * [`abuse`] sends requests no well-behaved client sends — absurd or malformed
 //!   `If-None-Match` values (64 KiB, thousands of list members, unbalanced quotes, bytes beyond
@@ -19,7 +21,11 @@
 //!   would see a leak of a few hundred bytes per request.
 //!
 //! Everything here panics with a message naming the case on the first difference: it is test
-//! support, like the rest of [`conformance`](super).
+//! support, used by the adapters' tests as a dev-dependency, and kept out of the published
+//! `oidc-discovery-http`.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,7 +38,7 @@ use std::time::Duration;
 use http::header::{CONTENT_LENGTH, ETAG, TRANSFER_ENCODING};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 
-use crate::{Endpoint, Request, RouteKind};
+use oidc_discovery_http::{Endpoint, Request, RouteKind};
 
 /// How long a test waits for one response before it fails (a server that hangs is a failure,
 /// not a test that never ends). Generous: it is a bound on a hang, not a performance claim.
