@@ -62,12 +62,26 @@ impl ParseError {
                     ),
                 )
             }
-            category => {
+            category => return Self::syntax(error, category == Category::Eof, bom),
+        };
+        let column = if bom && line == 1 { column + 3 } else { column };
+        Self {
+            kind,
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// A syntax error (or an unexpected end) from serde_json's error, whatever its category.
+    pub(crate) fn syntax(error: &serde_json::Error, eof: bool, bom: bool) -> Self {
+        let (kind, line, column, message) = {
+            {
                 let (line, column) = (error.line(), error.column());
                 let full = error.to_string();
                 let suffix = format!(" at line {line} column {column}");
                 let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-                let kind = if category == Category::Eof {
+                let kind = if eof {
                     ParseErrorKind::UnexpectedEnd
                 } else {
                     ParseErrorKind::Syntax

@@ -42,17 +42,54 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! # Numbers
+//! # Numbers, and everything else kept in `other`
 //!
-//! Numbers only occur in members this crate does not type (such as a vendor's `"version": 1.0`).
-//! They are kept as `serde_json::Value` numbers, which hold every integer up to 64 bits and
-//! every `f64` exactly (`1.0` stays `1.0`). Larger integers and longer decimals keep their exact
-//! digits only with the `arbitrary-precision` feature, which turns on serde_json's
-//! `arbitrary_precision` (off by default because it changes number handling for every crate
-//! in the build).
+//! Every member that no typed field holds — unknown and vendor members, and known members
+//! whose value has the wrong JSON type — is kept in [`other`](ProviderMetadata::other) as its
+//! JSON text ([`RawJson`]) and written back **byte for byte**. Numbers therefore survive
+//! exactly as written, with no feature to turn on: `18446744073709551617` (2^64 + 1),
+//! `-9223372036854775809`, `1.0` (not `1`), `-0`, `123456789012345678901234567890.5`,
+//! `0.1e-400`, and even `1e400`, which `serde_json::Value` cannot hold (a document holding it
+//! is not refused; validation reports the member if it is a known one).
+//!
+//! ```
+//! use oidc_discovery_metadata::{JsonKind, ProviderMetadata};
+//!
+//! let json = r#"{"issuer":1e400,"x_build":18446744073709551617,"x_ratio":1.0}"#;
+//! let metadata = ProviderMetadata::from_json_str(json)?;
+//! assert_eq!(metadata.to_json_string()?, json);
+//! // The text, its JSON type, and a `serde_json::Value` on demand.
+//! assert_eq!(metadata.other["x_ratio"].as_str(), "1.0");
+//! assert_eq!(metadata.other["issuer"].kind(), JsonKind::Number);
+//! assert_eq!(metadata.other["x_ratio"].to_value()?, serde_json::json!(1.0));
+//! assert!(metadata.other["issuer"].to_value().is_err()); // beyond f64
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! What a user gets:
+//!
+//! * [`RawJson::as_str`] (the text), [`RawJson::kind`] (the JSON type, from its first
+//!   character), [`RawJson::to_value`] (a `serde_json::Value`, parsed when called: exact for
+//!   integers within 64 bits and for `f64`s, otherwise the nearest `f64`; an error for a number
+//!   beyond the range of `f64`), and [`RawJson::items`] / [`RawJson::fields`] (the texts of an
+//!   array's elements or an object's members). Put a value in with `Value::into()` or
+//!   [`RawJson::from_json`].
+//! * Equality of two `RawJson`s (and so of documents) is equality of JSON values: the same
+//!   text, or texts that parse to equal `Value`s (`[1, 2]` equals `[1,2]`).
+//! * Unknown members cost one copy of their text when parsing: no `Value` tree is built.
+//! * The typed object members ([`jwks`](ProviderMetadata::jwks),
+//!   [`vp_formats_supported`](ProviderMetadata::vp_formats_supported)) hold `serde_json::Value`
+//!   objects, whose numbers are what serde_json makes of them; one beyond the range of `f64`
+//!   keeps the whole member, as written, in `other`.
+//! * Deserializing needs serde_json (`from_str`, `from_slice`, `from_reader`, `from_value`):
+//!   the text is captured with serde_json's [`RawValue`] (its additive `raw_value` feature,
+//!   which changes nothing for other types, unlike `arbitrary_precision`, which this crate
+//!   does not use).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+use serde::de::DeserializeSeed as _;
 
 mod defaults;
 mod error;
@@ -61,6 +98,7 @@ mod member;
 mod members;
 mod mtls;
 mod provider_metadata;
+mod raw;
 pub mod schema;
 mod values;
 
@@ -74,12 +112,54 @@ pub use member::{JsonType, MemberRef, MemberView, StrList, StrListIter};
 pub use mtls::MtlsEndpointAliases;
 pub use oidc_discovery_types::*;
 pub use provider_metadata::{MEMBERS, MemberInfo, ProviderMetadata, Registration};
+pub use raw::{JsonKind, RawJson};
+/// serde_json's raw JSON text type, which [`RawJson`] wraps.
+pub use serde_json::value::RawValue;
 pub use values::{Issuer, SignedMetadata, UrlString};
 
-/// A JSON object, as `jwks` and `vp_formats_supported` hold and as unknown members are kept.
+/// A JSON object, as `jwks` and `vp_formats_supported` hold.
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 
+/// The members of a document that no typed field holds, by name, each kept as its JSON text:
+/// [`ProviderMetadata::other`].
+pub type RawObject = std::collections::BTreeMap<String, RawJson>;
+
 const BOM: &str = "\u{feff}";
+
+/// The error for `json` (BOM removed) that the parse stopped at.
+///
+/// Capturing a value's text checks less than parsing it does: the capture's own position for
+/// a few syntax errors differs by a column, and lone surrogate escapes and nesting beyond
+/// serde_json's limit are found by [`provider_metadata::check_raw`] at the end of the value.
+/// So the error reported is that of a full parse of the document, as it always was, unless
+/// that parse stops at a number beyond `f64`, which is not an error here.
+fn read_error(error: &serde_json::Error, json: &[u8], bom: bool) -> ParseError {
+    use serde_json::error::Category;
+    let marked = provider_metadata::is_raw_check_error(error);
+    if marked || error.classify() != Category::Data {
+        if let Err(full) = serde_json::from_slice::<serde_json::Value>(json) {
+            if full.classify() != Category::Data
+                && !full.to_string().starts_with("number out of range")
+            {
+                return ParseError::from_json(&full, json, bom);
+            }
+        }
+        if marked {
+            return ParseError::syntax(error, false, bom);
+        }
+    }
+    ParseError::from_json(error, json, bom)
+}
+
+/// The top-level visitor for input in memory: member values borrowed from it.
+fn borrowed_visitor(
+    duplicates: Option<&mut std::collections::BTreeSet<String>>,
+) -> provider_metadata::MetadataVisitor<'_> {
+    provider_metadata::MetadataVisitor {
+        duplicates,
+        borrowed: true,
+    }
+}
 
 impl ProviderMetadata {
     /// Parses a document from JSON text.
@@ -95,8 +175,11 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        serde_json::from_str(json)
-            .map_err(|error| ParseError::from_json(&error, json.as_bytes(), bom))
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let metadata = borrowed_visitor(None)
+            .deserialize(&mut deserializer)
+            .and_then(|metadata| deserializer.end().map(|()| metadata));
+        metadata.map_err(|error| read_error(&error, json.as_bytes(), bom))
     }
 
     /// Parses a document from JSON bytes (which must be UTF-8, RFC 8259 §8.1).
@@ -109,7 +192,11 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        serde_json::from_slice(json).map_err(|error| ParseError::from_json(&error, json, bom))
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let metadata = borrowed_visitor(None)
+            .deserialize(&mut deserializer)
+            .and_then(|metadata| deserializer.end().map(|()| metadata));
+        metadata.map_err(|error| read_error(&error, json, bom))
     }
 
     /// Parses like [`from_json_slice`](Self::from_json_slice), and also returns the names of
@@ -132,21 +219,18 @@ impl ProviderMetadata {
     ///
     /// As [`from_json_slice`](Self::from_json_slice).
     pub fn from_json_slice_noting_repeats(json: &[u8]) -> Result<(Self, Vec<String>), ParseError> {
-        use serde::de::DeserializeSeed as _;
         let (json, bom) = match json.strip_prefix(BOM.as_bytes()) {
             Some(rest) => (rest, true),
             None => (json, false),
         };
         let mut repeated = std::collections::BTreeSet::new();
         let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let metadata = provider_metadata::MetadataVisitor {
-            duplicates: Some(&mut repeated),
-        }
-        .deserialize(&mut deserializer)
-        .map_err(|error| ParseError::from_json(&error, json, bom))?;
+        let metadata = borrowed_visitor(Some(&mut repeated))
+            .deserialize(&mut deserializer)
+            .map_err(|error| read_error(&error, json, bom))?;
         deserializer
             .end()
-            .map_err(|error| ParseError::from_json(&error, json, bom))?;
+            .map_err(|error| read_error(&error, json, bom))?;
         Ok((metadata, repeated.into_iter().collect()))
     }
 

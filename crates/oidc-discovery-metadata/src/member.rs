@@ -1,18 +1,20 @@
 //! How one member value is read leniently, and where it is stored.
 //!
-//! A member's value either has the JSON type its specification gives it and becomes the typed
-//! value, or it does not (`null`, a string where an array belongs, an array holding a number, …)
-//! and comes back as the raw [`Value`] so that the document keeps it verbatim in
-//! [`ProviderMetadata::other`](crate::ProviderMetadata::other). Reading never fails on a value,
-//! so one bad member never hides the rest of the document.
+//! A member's value is first read as its JSON text. It either has the JSON type its
+//! specification gives it and becomes the typed value, or it does not (`null`, a string where
+//! an array belongs, an array holding a number, …) and its text is kept verbatim in
+//! [`ProviderMetadata::other`](crate::ProviderMetadata::other). Reading never fails on a value
+//! (whatever its numbers), so one bad member never hides the rest of the document.
 
 use std::fmt;
 use std::marker::PhantomData;
 
+use std::collections::BTreeMap;
+
 use serde::Deserializer;
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{Deserialize, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::{JsonObject, Localized, MtlsEndpointAliases};
 
@@ -60,105 +62,56 @@ impl fmt::Display for JsonType {
     }
 }
 
-/// A value read leniently: the typed value, or the raw JSON when the type is wrong.
-pub(crate) type Lenient<T> = Result<T, Value>;
-
-/// A member value type that can be read leniently.
+/// A member value type, read from the JSON text of the value.
 pub(crate) trait MemberValue: Sized + serde::Serialize + schemars::JsonSchema {
     const JSON_TYPE: JsonType;
     fn view(&self) -> MemberView<'_>;
-    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error>;
+    /// The typed value of `raw` (one JSON value, valid JSON text); `None` when its JSON type
+    /// is wrong (or, for an object member, it holds a number beyond the range of `f64`).
+    fn from_raw(raw: &str) -> Option<Self>;
 }
 
-/// The visitor methods shared by every lenient visitor: anything not handled by the visitor
-/// itself becomes a raw [`Value`].
-macro_rules! fallback_to_value {
-    ($($handled:ident),*) => {
-        fallback_to_value!(@bool $($handled),*);
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-        fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
-            // Only from a `Value` holding an arbitrary-precision number.
-            serde_json::to_value(v).map(Err).map_err(E::custom)
-        }
-        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
-            serde_json::to_value(v).map(Err).map_err(E::custom)
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            // serde_json never hands over a non-finite number.
-            Ok(Err(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)))
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
-        fallback_to_value!(@str $($handled),*);
-        fallback_to_value!(@seq $($handled),*);
-        fallback_to_value!(@map $($handled),*);
-    };
-    (@bool bool $(, $rest:ident)*) => {};
-    (@bool $first:ident $(, $rest:ident)*) => { fallback_to_value!(@bool $($rest),*); };
-    (@bool) => {
-        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Err(Value::Bool(v)))
-        }
-    };
-    (@str str $(, $rest:ident)*) => {};
-    (@str $first:ident $(, $rest:ident)*) => { fallback_to_value!(@str $($rest),*); };
-    (@str) => {
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Err(Value::String(v.to_owned())))
-        }
-        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Err(Value::String(v)))
-        }
-    };
-    (@seq seq $(, $rest:ident)*) => {};
-    (@seq $first:ident $(, $rest:ident)*) => { fallback_to_value!(@seq $($rest),*); };
-    (@seq) => {
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
-        }
-    };
-    (@map map $(, $rest:ident)*) => {};
-    (@map $first:ident $(, $rest:ident)*) => { fallback_to_value!(@map $($rest),*); };
-    (@map) => {
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            // Through `Value`'s own visitor, so that serde_json's arbitrary-precision numbers
-            // (which arrive as a map) come out as numbers.
-            Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
-        }
-    };
+/// A JSON string's content, when it has no escape: the text between the quotes, with no
+/// copy. (The raw text has been checked, so there is no control character in it.)
+fn plain_string(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('\\')).then_some(inner)
 }
 
-/// Reads a string-valued type leniently.
+/// A string-valued type read from raw text: unescaped without a copy, otherwise through
+/// serde_json.
+fn string_from_raw<T: for<'a> From<&'a str> + From<String>>(raw: &str) -> Option<T> {
+    if !raw.starts_with('"') {
+        return None;
+    }
+    match plain_string(raw) {
+        Some(text) => Some(T::from(text)),
+        None => serde_json::Deserializer::from_str(raw)
+            .deserialize_str(StrVisitor::<T>(PhantomData))
+            .ok(),
+    }
+}
+
+/// Reads a string-valued type.
 struct StrVisitor<T>(PhantomData<T>);
 
-impl<'de, T> Visitor<'de> for StrVisitor<T>
+impl<T> Visitor<'_> for StrVisitor<T>
 where
     T: for<'a> From<&'a str> + From<String>,
 {
-    type Value = Lenient<T>;
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+        f.write_str("a string")
     }
 
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Ok(T::from(v)))
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(T::from(v))
     }
 
-    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Ok(T::from(v)))
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<T, E> {
+        Ok(T::from(v))
     }
-
-    fallback_to_value!(str);
 }
 
 /// A string-valued member or list element: parsed from a JSON string, written back with
@@ -394,10 +347,8 @@ macro_rules! string_members {
             fn view(&self) -> MemberView<'_> {
                 MemberView::$view(self.as_ref())
             }
-            fn deserialize_lenient<'de, D: Deserializer<'de>>(
-                d: D,
-            ) -> Result<Lenient<Self>, D::Error> {
-                d.deserialize_any(StrVisitor(PhantomData))
+            fn from_raw(raw: &str) -> Option<Self> {
+                string_from_raw(raw)
             }
         }
     )+};
@@ -415,29 +366,22 @@ impl MemberValue for bool {
     fn view(&self) -> MemberView<'_> {
         MemberView::Boolean(*self)
     }
-    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
-        struct BoolVisitor;
-        impl<'de> Visitor<'de> for BoolVisitor {
-            type Value = Lenient<bool>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Ok(v))
-            }
-            fallback_to_value!(bool);
+    fn from_raw(raw: &str) -> Option<Self> {
+        match raw {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
         }
-        d.deserialize_any(BoolVisitor)
     }
 }
 
-/// One element of a string array, read leniently.
+/// One element of a string array.
 struct ElementSeed<T>(PhantomData<T>);
 
 impl<'de, T: StringValue> DeserializeSeed<'de> for ElementSeed<T> {
-    type Value = Lenient<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(StrVisitor(PhantomData))
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_str(StrVisitor(PhantomData))
     }
 }
 
@@ -449,37 +393,29 @@ impl<T: StringValue> MemberValue for Vec<T> {
             urls: T::IS_URL,
         }
     }
-    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
+    fn from_raw(raw: &str) -> Option<Self> {
         struct SeqVisitor<T>(PhantomData<T>);
         impl<'de, T: StringValue> Visitor<'de> for SeqVisitor<T> {
-            type Value = Lenient<Vec<T>>;
+            type Value = Vec<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
+                f.write_str("an array of strings")
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
                 let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
                 while let Some(item) = seq.next_element_seed(ElementSeed::<T>(PhantomData))? {
-                    match item {
-                        Ok(item) => items.push(item),
-                        Err(raw) => {
-                            // Not an array of strings: keep the whole array as it was.
-                            let mut values: Vec<Value> = items
-                                .iter()
-                                .map(|item| Value::String(item.as_ref().to_owned()))
-                                .collect();
-                            values.push(raw);
-                            while let Some(value) = seq.next_element::<Value>()? {
-                                values.push(value);
-                            }
-                            return Ok(Err(Value::Array(values)));
-                        }
-                    }
+                    items.push(item);
                 }
-                Ok(Ok(items))
+                Ok(items)
             }
-            fallback_to_value!(seq);
         }
-        d.deserialize_any(SeqVisitor(PhantomData))
+        if !raw.starts_with('[') {
+            return None;
+        }
+        // Not an array of strings (an element of another type) is an error here, and the
+        // member is kept as written.
+        serde_json::Deserializer::from_str(raw)
+            .deserialize_seq(SeqVisitor(PhantomData))
+            .ok()
     }
 }
 
@@ -488,11 +424,13 @@ impl MemberValue for JsonObject {
     fn view(&self) -> MemberView<'_> {
         MemberView::Object(self)
     }
-    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Object(object) => Ok(Ok(object)),
-            other => Ok(Err(other)),
+    fn from_raw(raw: &str) -> Option<Self> {
+        if !raw.starts_with('{') {
+            return None;
         }
+        // Fails only on a number beyond `f64`, which a `Value` cannot hold: then the member
+        // is kept as written.
+        serde_json::from_str(raw).ok()
     }
 }
 
@@ -501,29 +439,16 @@ impl MemberValue for MtlsEndpointAliases {
     fn view(&self) -> MemberView<'_> {
         MemberView::Aliases(self)
     }
-    fn deserialize_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Lenient<Self>, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Object(object) if object.values().all(Value::is_string) => {
-                let mut aliases = Self::default();
-                for (name, url) in object {
-                    if let Value::String(url) = url {
-                        aliases.insert(name, url.into());
-                    }
-                }
-                Ok(Ok(aliases))
-            }
-            other => Ok(Err(other)),
+    fn from_raw(raw: &str) -> Option<Self> {
+        if !raw.starts_with('{') {
+            return None;
         }
-    }
-}
-
-/// Reads a member value leniently, as a `DeserializeSeed` for `MapAccess::next_value_seed`.
-pub(crate) struct LenientSeed<T>(pub(crate) PhantomData<T>);
-
-impl<'de, T: MemberValue> DeserializeSeed<'de> for LenientSeed<T> {
-    type Value = Lenient<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        T::deserialize_lenient(d)
+        let object: BTreeMap<String, &RawValue> = serde_json::from_str(raw).ok()?;
+        let mut aliases = Self::default();
+        for (name, url) in object {
+            aliases.insert(name, string_from_raw::<crate::UrlString>(url.get())?);
+        }
+        Some(aliases)
     }
 }
 

@@ -1,14 +1,13 @@
 //! [`ProviderMetadata`] (generated from the member table in `members.rs`) and its registry.
 
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::JsonObject;
-use crate::member::{JsonType, LenientSeed, Slot};
+use crate::member::{JsonType, MemberValue, Slot};
+use crate::{RawJson, RawObject};
 
 /// Whether a member is in the IANA "OAuth Authorization Server Metadata" registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -108,28 +107,112 @@ impl Visitor<'_> for KeySeed {
     }
 }
 
-/// Reads one member value into its slot, or, when its JSON type is wrong, into `other`.
+/// A member value's JSON text: borrowed from the input when it is in memory, otherwise owned.
+pub(crate) enum Raw<'de> {
+    Borrowed(&'de RawValue),
+    Owned(Box<RawValue>),
+}
+
+impl Raw<'_> {
+    fn get(&self) -> &str {
+        match self {
+            Self::Borrowed(raw) => raw.get(),
+            Self::Owned(raw) => raw.get(),
+        }
+    }
+
+    fn into_raw_json(self) -> RawJson {
+        RawJson::from_raw(match self {
+            Self::Borrowed(raw) => raw.to_owned(),
+            Self::Owned(raw) => raw,
+        })
+    }
+}
+
+/// The message of the error for a value whose text [`check_raw`] refuses.
+const RAW_CHECK: &str = "invalid escape or nesting in a JSON value";
+
+/// Whether `error` comes from [`check_raw`].
+pub(crate) fn is_raw_check_error(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with(RAW_CHECK)
+}
+
+/// How deep a member value may nest: serde_json's limit of 128 levels, less the document
+/// object and one (as when the document is parsed into a `serde_json::Value`).
+const VALUE_DEPTH: usize = 126;
+
+/// Whether the text of a value (captured, so its syntax is valid) also passes what a full parse
+/// checks and the capture does not: every `\u` escape of a surrogate is half of a pair, and
+/// arrays and objects nest at most [`VALUE_DEPTH`] deep.
+pub(crate) fn check_raw(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let container = matches!(bytes.first(), Some(b'[' | b'{'));
+    if !container && !bytes.contains(&b'\\') {
+        return true;
+    }
+    let hex = |at: usize| -> Option<u16> {
+        let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
+        u16::from_str_radix(digits, 16).ok()
+    };
+    let (mut depth, mut in_string, mut i) = (0_usize, false, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                if bytes.get(i + 1) == Some(&b'u') {
+                    match hex(i + 2) {
+                        Some(0xD800..=0xDBFF) => {
+                            let low = (bytes.get(i + 6..i + 8) == Some(b"\\u"))
+                                .then(|| hex(i + 8))
+                                .flatten();
+                            if !matches!(low, Some(0xDC00..=0xDFFF)) {
+                                return false;
+                            }
+                            i += 12;
+                            continue;
+                        }
+                        Some(0xDC00..=0xDFFF) => return false,
+                        _ => {}
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            b'[' | b'{' if !in_string => {
+                depth += 1;
+                if depth > VALUE_DEPTH {
+                    return false;
+                }
+            }
+            b']' | b'}' if !in_string => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Puts one member value into its slot, or, when its JSON type is wrong, into `other`.
 /// The last occurrence of a name wins, as in `serde_json::Value` and JavaScript's `JSON.parse`.
-pub(crate) fn read_member<'de, A: MapAccess<'de>, S: Slot>(
-    map: &mut A,
+pub(crate) fn read_member<S: Slot>(
+    raw: Raw<'_>,
     slot: &mut S,
-    other: &mut JsonObject,
+    other: &mut RawObject,
     tag: Option<&str>,
     name: &str,
-) -> Result<(), A::Error> {
-    match map.next_value_seed(LenientSeed::<S::Value>(PhantomData))? {
-        Ok(value) => {
+) {
+    match <S::Value as MemberValue>::from_raw(raw.get()) {
+        Some(value) => {
             slot.put(tag, value);
             if !other.is_empty() {
                 other.remove(name);
             }
         }
-        Err(raw) => {
+        None => {
             slot.clear(tag);
-            other.insert(name.to_owned(), raw);
+            other.insert(name.to_owned(), raw.into_raw_json());
         }
     }
-    Ok(())
 }
 
 impl MemberId {
@@ -219,11 +302,12 @@ macro_rules! provider_metadata {
             /// Every member that no typed field holds, kept verbatim: unknown and vendor
             /// members (`mfa_challenge_endpoint`, `Response_modes_supported`, …), tagged names
             /// of members that are not human-readable, and known members whose value has the
-            /// wrong JSON type (including `null`).
+            /// wrong JSON type (including `null`). Each value is its JSON text
+            /// ([`RawJson`]($crate::RawJson)), written back byte for byte, numbers included.
             ///
             /// Names are case-sensitive. A name must not be both here and set in its typed
             /// field: serialization refuses such a document ([`SerializeError`](crate::SerializeError)).
-            pub other: $crate::JsonObject,
+            pub other: $crate::RawObject,
         }
 
         /// Identifies a typed member (crate-internal; the public face is [`MemberInfo`]).
@@ -271,15 +355,15 @@ macro_rules! provider_metadata {
         ];
 
         impl ProviderMetadata {
-            pub(crate) fn read_into<'de, A: serde::de::MapAccess<'de>>(
+            pub(crate) fn read_into(
                 &mut self,
-                map: &mut A,
+                raw: $crate::provider_metadata::Raw<'_>,
                 id: MemberId,
                 tag: Option<&str>,
                 name: &str,
-            ) -> Result<(), A::Error> {
+            ) {
                 match id {
-                    $(MemberId::$field => $crate::provider_metadata::read_member(map, &mut self.$field, &mut self.other, tag, name),)+
+                    $(MemberId::$field => $crate::provider_metadata::read_member(raw, &mut self.$field, &mut self.other, tag, name),)+
                 }
             }
 
@@ -377,15 +461,21 @@ impl fmt::Debug for ProviderMetadata {
 
 impl<'de> serde::Deserialize<'de> for ProviderMetadata {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(MetadataVisitor { duplicates: None })
+        deserializer.deserialize_map(MetadataVisitor {
+            duplicates: None,
+            borrowed: false,
+        })
     }
 }
 
 /// Reads the top-level object; with `duplicates`, also notes every member name that occurs
 /// more than once (each name once, however often it repeats, so that a document of one
-/// repeated name costs no memory per repetition).
+/// repeated name costs no memory per repetition). With `borrowed`, member values are read as
+/// text borrowed from the input (which must then be a `&str` or `&[u8]`), so that only the
+/// values kept in `other` are copied.
 pub(crate) struct MetadataVisitor<'d> {
     pub(crate) duplicates: Option<&'d mut std::collections::BTreeSet<String>>,
+    pub(crate) borrowed: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for MetadataVisitor<'_> {
@@ -426,14 +516,21 @@ impl<'de> Visitor<'de> for MetadataVisitor<'_> {
                     duplicates.insert(name.to_owned());
                 }
             }
+            let raw = if self.borrowed {
+                Raw::Borrowed(map.next_value()?)
+            } else {
+                Raw::Owned(map.next_value()?)
+            };
+            if !check_raw(raw.get()) {
+                return Err(serde::de::Error::custom(RAW_CHECK));
+            }
             match key {
-                Key::Member(id) => metadata.read_into(&mut map, id, None, id.name())?,
+                Key::Member(id) => metadata.read_into(raw, id, None, id.name()),
                 Key::Tagged(id, name, hash) => {
-                    metadata.read_into(&mut map, id, Some(&name[hash + 1..]), &name)?;
+                    metadata.read_into(raw, id, Some(&name[hash + 1..]), &name);
                 }
                 Key::Other(name) => {
-                    let value: Value = map.next_value()?;
-                    metadata.other.insert(name, value);
+                    metadata.other.insert(name, raw.into_raw_json());
                 }
             }
         }
@@ -487,7 +584,7 @@ impl ProviderMetadata {
 
     /// The known members kept in [`other`](Self::other) because their value has the wrong JSON
     /// type (including `null`), with the type the specification expects.
-    pub fn mistyped_members(&self) -> impl Iterator<Item = (&str, &Value, JsonType)> + '_ {
+    pub fn mistyped_members(&self) -> impl Iterator<Item = (&str, &RawJson, JsonType)> + '_ {
         self.other.iter().filter_map(|(name, value)| {
             let id = match MemberId::classify(name) {
                 KeyClass::Member(id) | KeyClass::Tagged(id, _) => id,
@@ -499,7 +596,7 @@ impl ProviderMetadata {
     }
 
     /// The members in [`other`](Self::other) that are not known members at all.
-    pub fn unknown_members(&self) -> impl Iterator<Item = (&str, &Value)> + '_ {
+    pub fn unknown_members(&self) -> impl Iterator<Item = (&str, &RawJson)> + '_ {
         self.other
             .iter()
             .filter(|(name, _)| MemberId::classify(name) == KeyClass::Other)

@@ -120,14 +120,16 @@ proptest! {
             match typed_as(name) {
                 None => {
                     prop_assert!(unknown.contains(name.as_str()), "{}", name);
-                    prop_assert_eq!(metadata.other.get(name), Some(value));
+                    let kept = metadata.other.get(name).map(|raw| raw.to_value().unwrap());
+                    prop_assert_eq!(kept.as_ref(), Some(value));
                 }
                 Some(info) => {
                     prop_assert!(!unknown.contains(name.as_str()), "{}", name);
                     if !info.json_type.matches(value) {
                         // Wrongly typed: kept verbatim, reported with the expected type.
                         prop_assert!(mistyped.contains(name.as_str()), "{} = {}", name, value);
-                        prop_assert_eq!(metadata.other.get(name), Some(value));
+                        let kept = metadata.other.get(name).map(|raw| raw.to_value().unwrap());
+                        prop_assert_eq!(kept.as_ref(), Some(value));
                     }
                     if typed.contains(name) {
                         prop_assert!(info.json_type.matches(value), "{} = {}", name, value);

@@ -75,9 +75,6 @@
 //!
 //! # Features
 //!
-//! * `arbitrary-precision`: keep the exact digits of every number in unknown members (integers
-//!   beyond 64 bits, long decimals). Off by default because it turns on serde_json's
-//!   `arbitrary_precision` for the whole build.
 //! * `signed`: the `signed` module (`oidc-discovery-signed`), signed metadata (RFC 8414 §2.1):
 //!   verify `signed_metadata` with keys the caller trusts. Off by default because it brings the
 //!   signature crates (RSA, ECDSA, Ed25519, HMAC).

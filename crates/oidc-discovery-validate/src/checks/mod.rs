@@ -83,7 +83,7 @@ pub(crate) fn run(context: &mut Context<'_>) {
 pub(crate) fn absence(metadata: &ProviderMetadata, name: &str) -> &'static str {
     match metadata.other.get(name) {
         None => "absent",
-        Some(serde_json::Value::Null) => "null",
+        Some(value) if value.is_null() => "null",
         Some(_) => "not of its JSON type",
     }
 }

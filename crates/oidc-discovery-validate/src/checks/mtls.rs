@@ -24,7 +24,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .metadata
                 .other
                 .get(name)
-                .is_some_and(serde_json::Value::is_null)
+                .is_some_and(oidc_discovery_metadata::RawJson::is_null)
         {
             cx.emit(
                 &MTLS_ALIAS_WITHOUT_ENDPOINT,

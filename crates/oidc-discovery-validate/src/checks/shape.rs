@@ -4,7 +4,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use oidc_discovery_metadata::{JsonType, MEMBERS, MemberView, StrList};
+use oidc_discovery_metadata::{JsonKind, JsonType, MEMBERS, MemberView, StrList};
 use serde_json::Value;
 
 use super::Context;
@@ -50,41 +50,53 @@ fn mistyped(cx: &mut Context<'_>) {
             );
             continue;
         }
-        // Point at the first offending element or field when the container type is right.
-        match (value, expected) {
-            (Value::Array(items), JsonType::StringArray) => {
-                for (index, item) in items
-                    .iter()
+        // Point at the offending elements or fields when the container type is right.
+        match (value.kind(), expected) {
+            (JsonKind::Array, JsonType::StringArray) => {
+                for (index, item) in value
+                    .items()
+                    .unwrap_or_default()
+                    .into_iter()
                     .enumerate()
-                    .filter(|(_, item)| !item.is_string())
+                    .map(|(index, item)| (index, JsonKind::of(item)))
+                    .filter(|(_, item)| *item != JsonKind::String)
                 {
                     cx.emit(
                         &MEMBER_TYPE,
                         pointer::element(name, index),
-                        format!(
-                            "`{name}[{index}]` is {}; `{name}` is an array of strings",
-                            kind(item)
-                        ),
+                        format!("`{name}[{index}]` is {item}; `{name}` is an array of strings"),
                     );
                 }
             }
-            (Value::Object(fields), JsonType::Object) if name == "mtls_endpoint_aliases" => {
-                for (key, field) in fields.iter().filter(|(_, field)| !field.is_string()) {
+            (JsonKind::Object, JsonType::Object) if name == "mtls_endpoint_aliases" => {
+                for (key, field) in value
+                    .fields()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(key, field)| (key, JsonKind::of(field)))
+                    .filter(|(_, field)| *field != JsonKind::String)
+                {
                     cx.emit(
                         &MEMBER_TYPE,
-                        pointer::field(name, key),
-                        format!("alias `{key}` is {}; aliases are URL strings", kind(field)),
+                        pointer::field(name, &key),
+                        format!("alias `{key}` is {field}; aliases are URL strings"),
                     );
                 }
             }
-            _ => cx.emit(
+            (JsonKind::Object, JsonType::Object) => cx.emit(
+                // The only object a typed member refuses: one holding a number that a 64-bit
+                // float cannot hold.
                 &MEMBER_TYPE,
                 pointer::member(name),
                 format!(
-                    "`{name}` is {}; it must be {}",
-                    kind(value),
-                    article(expected)
+                    "`{name}` holds a number beyond the range of a 64-bit floating-point \
+                     number, which JSON parsers reject or turn into infinity"
                 ),
+            ),
+            (kind, _) => cx.emit(
+                &MEMBER_TYPE,
+                pointer::member(name),
+                format!("`{name}` is {kind}; it must be {}", article(expected)),
             ),
         }
     }
