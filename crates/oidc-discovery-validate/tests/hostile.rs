@@ -129,7 +129,10 @@ fn numbers_beyond_f64_are_kept_exactly() {
         (&huge, None),
         (&long, None),
         (r#"{"issuer": -1e400}"#, Some("/issuer")),
-        (r#"{"scopes_supported": ["openid", 1e400]}"#, Some("/scopes_supported/1")),
+        (
+            r#"{"scopes_supported": ["openid", 1e400]}"#,
+            Some("/scopes_supported/1"),
+        ),
         (r#"{"jwks": {"keys": [{"n": 1e400}]}}"#, Some("/jwks")),
     ];
     for (text, mistyped) in rows {
@@ -137,8 +140,15 @@ fn numbers_beyond_f64_are_kept_exactly() {
         // such, at the element that holds the number.
         let metadata = ProviderMetadata::from_json_str(text).unwrap();
         let written = metadata.to_json_string().unwrap();
-        let number = text.rsplit([' ', '[', ':']).next().unwrap().trim_end_matches(['}', ']']);
-        assert!(written.contains(number) && number.len() >= 5, "{number} in {written}");
+        let number = text
+            .rsplit([' ', '[', ':'])
+            .next()
+            .unwrap()
+            .trim_end_matches(['}', ']']);
+        assert!(
+            written.contains(number) && number.len() >= 5,
+            "{number} in {written}"
+        );
         for checked in validate_all(text.as_bytes()) {
             assert!(checked.metadata.is_some());
             assert!(!checked.report.has("json-syntax"), "{}", checked.report);
