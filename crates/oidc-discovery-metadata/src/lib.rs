@@ -151,6 +151,20 @@ fn read_error(error: &serde_json::Error, json: &[u8], bom: bool) -> ParseError {
     ParseError::from_json(error, json, bom)
 }
 
+/// Parses `json` (BOM removed; `bom` says whether there was one), noting repeated names in
+/// `duplicates` when given.
+fn read_str(
+    json: &str,
+    bom: bool,
+    duplicates: Option<&mut std::collections::BTreeSet<String>>,
+) -> Result<ProviderMetadata, ParseError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let metadata = borrowed_visitor(duplicates)
+        .deserialize(&mut deserializer)
+        .and_then(|metadata| deserializer.end().map(|()| metadata));
+    metadata.map_err(|error| read_error(&error, json.as_bytes(), bom))
+}
+
 /// The top-level visitor for input in memory: member values borrowed from it.
 fn borrowed_visitor(
     duplicates: Option<&mut std::collections::BTreeSet<String>>,
@@ -175,11 +189,7 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let metadata = borrowed_visitor(None)
-            .deserialize(&mut deserializer)
-            .and_then(|metadata| deserializer.end().map(|()| metadata));
-        metadata.map_err(|error| read_error(&error, json.as_bytes(), bom))
+        read_str(json, bom, None)
     }
 
     /// Parses a document from JSON bytes (which must be UTF-8, RFC 8259 §8.1).
@@ -192,6 +202,11 @@ impl ProviderMetadata {
             Some(rest) => (rest, true),
             None => (json, false),
         };
+        // UTF-8 checked once for the whole text (rather than string by string, and again for
+        // each captured value); invalid input takes the byte path, for the error's position.
+        if let Ok(text) = std::str::from_utf8(json) {
+            return read_str(text, bom, None);
+        }
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let metadata = borrowed_visitor(None)
             .deserialize(&mut deserializer)
@@ -224,6 +239,10 @@ impl ProviderMetadata {
             None => (json, false),
         };
         let mut repeated = std::collections::BTreeSet::new();
+        if let Ok(text) = std::str::from_utf8(json) {
+            let metadata = read_str(text, bom, Some(&mut repeated))?;
+            return Ok((metadata, repeated.into_iter().collect()));
+        }
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let metadata = borrowed_visitor(Some(&mut repeated))
             .deserialize(&mut deserializer)

@@ -78,6 +78,44 @@ fn plain_string(raw: &str) -> Option<&str> {
     (!inner.contains('\\')).then_some(inner)
 }
 
+/// The elements of an array of strings without escapes (the everyday case), read from the
+/// raw text of an array (checked JSON) without a second parse; `None` for anything else
+/// (which serde_json then reads).
+fn plain_string_array<T: for<'a> From<&'a str>>(raw: &str) -> Option<Vec<T>> {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = raw.as_bytes();
+    let mut items = Vec::new();
+    let mut i = 1; // after `[`
+    loop {
+        while bytes.get(i).copied().is_some_and(is_space) {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b']' if items.is_empty() => return Some(items),
+            b'"' => {
+                let start = i + 1;
+                let len = bytes[start..]
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\')?;
+                if bytes[start + len] != b'"' {
+                    return None;
+                }
+                items.push(T::from(&raw[start..start + len]));
+                i = start + len + 1;
+            }
+            _ => return None,
+        }
+        while bytes.get(i).copied().is_some_and(is_space) {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b',' => i += 1,
+            b']' => return Some(items),
+            _ => return None,
+        }
+    }
+}
+
 /// A string-valued type read from raw text: unescaped without a copy, otherwise through
 /// serde_json.
 fn string_from_raw<T: for<'a> From<&'a str> + From<String>>(raw: &str) -> Option<T> {
@@ -410,6 +448,9 @@ impl<T: StringValue> MemberValue for Vec<T> {
         }
         if !raw.starts_with('[') {
             return None;
+        }
+        if let Some(items) = plain_string_array(raw) {
+            return Some(items);
         }
         // Not an array of strings (an element of another type) is an error here, and the
         // member is kept as written.

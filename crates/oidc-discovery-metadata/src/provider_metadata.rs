@@ -194,25 +194,36 @@ pub(crate) fn check_raw(raw: &str) -> bool {
 
 /// Puts one member value into its slot, or, when its JSON type is wrong, into `other`.
 /// The last occurrence of a name wins, as in `serde_json::Value` and JavaScript's `JSON.parse`.
+///
+/// Fails when the text is refused by [`check_raw`]: only what is kept as text (and what is
+/// read into a `Value`, which nests further) needs that check, since reading a string or an
+/// array of strings checks escapes itself.
 pub(crate) fn read_member<S: Slot>(
     raw: Raw<'_>,
     slot: &mut S,
     other: &mut RawObject,
     tag: Option<&str>,
     name: &str,
-) {
+) -> bool {
     match <S::Value as MemberValue>::from_raw(raw.get()) {
         Some(value) => {
+            if <S::Value as MemberValue>::JSON_TYPE == JsonType::Object && !check_raw(raw.get()) {
+                return false;
+            }
             slot.put(tag, value);
             if !other.is_empty() {
                 other.remove(name);
             }
         }
         None => {
+            if !check_raw(raw.get()) {
+                return false;
+            }
             slot.clear(tag);
             other.insert(name.to_owned(), raw.into_raw_json());
         }
     }
+    true
 }
 
 impl MemberId {
@@ -361,7 +372,7 @@ macro_rules! provider_metadata {
                 id: MemberId,
                 tag: Option<&str>,
                 name: &str,
-            ) {
+            ) -> bool {
                 match id {
                     $(MemberId::$field => $crate::provider_metadata::read_member(raw, &mut self.$field, &mut self.other, tag, name),)+
                 }
@@ -521,17 +532,19 @@ impl<'de> Visitor<'de> for MetadataVisitor<'_> {
             } else {
                 Raw::Owned(map.next_value()?)
             };
-            if !check_raw(raw.get()) {
-                return Err(serde::de::Error::custom(RAW_CHECK));
-            }
-            match key {
+            let checked = match key {
                 Key::Member(id) => metadata.read_into(raw, id, None, id.name()),
                 Key::Tagged(id, name, hash) => {
-                    metadata.read_into(raw, id, Some(&name[hash + 1..]), &name);
+                    metadata.read_into(raw, id, Some(&name[hash + 1..]), &name)
                 }
                 Key::Other(name) => {
+                    let checked = check_raw(raw.get());
                     metadata.other.insert(name, raw.into_raw_json());
+                    checked
                 }
+            };
+            if !checked {
+                return Err(serde::de::Error::custom(RAW_CHECK));
             }
         }
         Ok(metadata)
