@@ -273,6 +273,8 @@ macro_rules! provider_metadata {
         ///   validation can report the member by name.
         /// * Unknown members, including case variants of known ones
         ///   (`Response_modes_supported`), are kept in [`other`](Self::other).
+        /// * Members kept in [`other`](Self::other) keep their exact JSON text, numbers
+        ///   included (see [`RawJson`]($crate::RawJson)).
         /// * Unknown values inside known members are kept by the open enums.
         /// * Spec defaults are **not** filled in: they are what the `effective_*` accessors
         ///   return, and nothing absent is ever written out.
