@@ -301,8 +301,9 @@ impl Verifier {
     ) -> Result<VerifiedMetadata, SignedMetadataError> {
         let Some(jwt) = &metadata.signed_metadata else {
             return Err(match metadata.other.get("signed_metadata") {
-                None | Some(Value::Null) => SignedMetadataError::Missing,
-                Some(other) => SignedMetadataError::NotAString(kind(other)),
+                None => SignedMetadataError::Missing,
+                Some(other) if other.is_null() => SignedMetadataError::Missing,
+                Some(other) => SignedMetadataError::NotAString(other.kind().described()),
             });
         };
         let jws = CompactJws::read(jwt.as_str())?;
@@ -413,18 +414,6 @@ impl Verifier {
             }
         }
         Ok(exp)
-    }
-}
-
-/// The kind of a JSON value, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -564,7 +564,7 @@ fn signed_values_take_precedence_and_are_reported() {
     document.jwks_uri = None;
     document
         .other
-        .insert("x_plain_only".to_owned(), json!("kept"));
+        .insert("x_plain_only".to_owned(), json!("kept").into());
     let verified = verify(&verifier(trusted(&key)), &document).unwrap();
     let merged = &verified.metadata;
     assert_eq!(
@@ -576,7 +576,8 @@ fn signed_values_take_precedence_and_are_reported() {
         "https://as.example.com/jwks.json"
     );
     assert_eq!(
-        merged.other["x_plain_only"], "kept",
+        merged.other["x_plain_only"],
+        json!("kept"),
         "plain members not signed stay"
     );
     assert_eq!(merged.other["x_vendor_limit"], json!(1.0));
@@ -681,7 +682,7 @@ fn only_verified_claims_are_merged() {
 #[test]
 fn members_named_like_jwt_claims_cannot_be_signed() {
     let mut document = metadata();
-    document.other.insert("exp".to_owned(), json!(5));
+    document.other.insert("exp".to_owned(), json!(5).into());
     assert!(matches!(
         sign(&document, &key(Algorithm::ES256), &SignOptions::new(ISSUER)),
         Err(SignError::ReservedMember(name)) if name == "exp"
@@ -875,14 +876,14 @@ fn malformed_or_missing_signed_metadata() {
     let mut mistyped = metadata();
     mistyped
         .other
-        .insert("signed_metadata".to_owned(), json!(5));
+        .insert("signed_metadata".to_owned(), json!(5).into());
     let error = verify(&verifier, &mistyped).unwrap_err();
     assert_eq!(error, SignedMetadataError::NotAString("a number"));
     assert_eq!(error.rule().id, "member-type");
     // `null` is read as absent, as clients do.
     mistyped
         .other
-        .insert("signed_metadata".to_owned(), Value::Null);
+        .insert("signed_metadata".to_owned(), Value::Null.into());
     assert_eq!(
         verify(&verifier, &mistyped).unwrap_err(),
         SignedMetadataError::Missing
