@@ -5,25 +5,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use oidc_discovery_metadata::{JsonKind, JsonType, MEMBERS, MemberView, StrList};
-use serde_json::Value;
 
 use super::Context;
 use crate::pointer;
 use crate::rules::{
     DUPLICATE_VALUE, EMPTY_ARRAY, MEMBER_NAME_CASE, MEMBER_NULL, MEMBER_TYPE, WITHDRAWN_MEMBER,
 };
-
-/// The JSON type of a value, for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
 
 const WITHDRAWN: [&str; 3] = [
     "homepage_uri",
