@@ -98,7 +98,7 @@ impl PublicKey {
             "P-521" => 66,
             other => {
                 return Err(format!(
-                    "the curve {other:?} is not supported (P-256, P-384, P-521)"
+                    "the curve \"{other}\" is not supported (P-256, P-384, P-521)"
                 ));
             }
         };

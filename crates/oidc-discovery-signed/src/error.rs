@@ -21,7 +21,7 @@ pub enum KeyError {
     #[error("{0}")]
     NotJwk(String),
     /// One JWK cannot be used; the reason says why.
-    #[error("the key{} cannot be used: {reason}", kid.as_deref().map(|kid| format!(" {kid:?}")).unwrap_or_default())]
+    #[error("the key{} cannot be used: {reason}", kid.as_deref().map(|kid| format!(" \"{kid}\"")).unwrap_or_default())]
     Unusable {
         /// Its `kid`, if it has one.
         kid: Option<String>,
@@ -32,7 +32,7 @@ pub enum KeyError {
     #[error("the JWK Set has no usable signature key{}", describe_ignored(.0))]
     NoUsableKey(Vec<IgnoredKey>),
     /// The algorithm name is not one this crate supports (`none` never is).
-    #[error("the algorithm {0:?} is not supported")]
+    #[error("the algorithm \"{0}\" is not supported")]
     UnsupportedAlgorithm(String),
     /// The key cannot be used with the algorithm (an EC key for `RS256`, …).
     #[error("a {key} key cannot be used with {alg}")]
@@ -72,7 +72,7 @@ impl std::fmt::Display for IgnoredKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "key {}", self.index)?;
         if let Some(kid) = &self.kid {
-            write!(f, " ({kid:?})")?;
+            write!(f, " (\"{kid}\")")?;
         }
         write!(f, ": {}", self.reason)
     }
@@ -124,11 +124,11 @@ pub enum SignedMetadataError {
     #[error(transparent)]
     Jws(#[from] JwsError),
     /// The `alg` is not one this crate verifies.
-    #[error("`signed_metadata` is signed with {0:?}, an algorithm that is not supported")]
+    #[error("`signed_metadata` is signed with \"{0}\", an algorithm that is not supported")]
     UnsupportedAlgorithm(String),
     /// The header has a `crit` member: extensions this crate does not understand (RFC 7515
     /// §4.1.11 requires rejecting the JWS).
-    #[error("`signed_metadata` has critical header parameters {0:?}, which are not understood")]
+    #[error("`signed_metadata` has critical header parameters {}, which are not understood", quoted_list(.0))]
     CriticalHeader(Vec<String>),
     /// The JWS is MACed (`HS*`) and the caller trusts no shared secret.
     #[error(
@@ -154,7 +154,7 @@ pub enum SignedMetadataError {
         tried: usize,
     },
     /// The `iss` is not one the caller trusts.
-    #[error("`signed_metadata` is attested by {0:?}, which is not a trusted issuer")]
+    #[error("`signed_metadata` is attested by \"{0}\", which is not a trusted issuer")]
     UntrustedIssuer(String),
     /// The token has expired (`exp`, with the leeway).
     #[error("`signed_metadata` expired at {exp} (NumericDate); it is now {now}")]
@@ -189,7 +189,8 @@ pub enum SignedMetadataError {
 }
 
 fn kid_text(kid: Option<&str>) -> String {
-    kid.map(|kid| format!(", kid {kid:?}")).unwrap_or_default()
+    kid.map(|kid| format!(", kid \"{kid}\""))
+        .unwrap_or_default()
 }
 
 impl SignedMetadataError {
@@ -237,4 +238,13 @@ impl SignedMetadataError {
         };
         Problem::new(self.rule(), profile, pointer, self.to_string())
     }
+}
+
+/// `"a", "b"`: names quoted as in every other message, not as Rust writes a list.
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("\"{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -42,7 +42,7 @@ pub(crate) fn public_key_from_jwk(jwk: &Map<String, Value>) -> Result<PublicKey,
         Some("OKP") => match string(jwk, "crv")? {
             Some("Ed25519") => PublicKey::ed25519(&member(jwk, "x")?),
             Some(other) => Err(format!(
-                "the OKP curve {other:?} is not supported (Ed25519)"
+                "the OKP curve \"{other}\" is not supported (Ed25519)"
             )),
             None => Err("`crv` is missing".to_owned()),
         },
@@ -50,7 +50,7 @@ pub(crate) fn public_key_from_jwk(jwk: &Map<String, Value>) -> Result<PublicKey,
             "a symmetric (`oct`) key is trusted only explicitly, with TrustedKeys::shared_secret"
                 .to_owned(),
         ),
-        Some(other) => Err(format!("the key type {other:?} is not supported")),
+        Some(other) => Err(format!("the key type \"{other}\" is not supported")),
         None => Err("`kty` is missing".to_owned()),
     }
 }
@@ -115,7 +115,7 @@ impl fmt::Debug for TrustedKeys {
             .map(|key| {
                 let mut text = key.key.describe();
                 if let Some(kid) = &key.kid {
-                    text.push_str(&format!(" kid {kid:?}"));
+                    text.push_str(&format!(" kid \"{kid}\""));
                 }
                 if let Some(alg) = key.alg {
                     text.push_str(&format!(" alg {alg}"));
@@ -136,7 +136,7 @@ fn trusted_key_from_jwk(jwk: &Map<String, Value>) -> Result<TrustedKey, String> 
         None | Some("sig") => {}
         Some(other) => {
             return Err(format!(
-                "its `use` is {other:?}; only signature keys (`sig`) verify"
+                "its `use` is \"{other}\"; only signature keys (`sig`) verify"
             ));
         }
     }
@@ -146,13 +146,12 @@ fn trusted_key_from_jwk(jwk: &Map<String, Value>) -> Result<TrustedKey, String> 
         Some(Value::Array(_)) => return Err("its `key_ops` do not include `verify`".to_owned()),
         Some(_) => return Err("`key_ops` is not an array".to_owned()),
     }
-    let alg =
-        match string(jwk, "alg")? {
-            None => None,
-            Some(name) => Some(Algorithm::from_name(name).ok_or_else(|| {
-                format!("its `alg` {name:?} is not a supported signature algorithm")
-            })?),
-        };
+    let alg = match string(jwk, "alg")? {
+        None => None,
+        Some(name) => Some(Algorithm::from_name(name).ok_or_else(|| {
+            format!("its `alg` \"{name}\" is not a supported signature algorithm")
+        })?),
+    };
     let key = public_key_from_jwk(jwk)?;
     if let Some(alg) = alg {
         if !key.supports(alg) {

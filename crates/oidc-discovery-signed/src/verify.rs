@@ -140,11 +140,11 @@ impl VerifiedMetadata {
             profile,
             "/signed_metadata",
             format!(
-                "`signed_metadata` verified ({}{}, attested by {:?}); {} signed member(s) take precedence: {}",
+                "`signed_metadata` verified ({}{}, attested by \"{}\"); {} signed member(s) take precedence: {}",
                 self.algorithm,
                 self.kid
                     .as_deref()
-                    .map(|kid| format!(", kid {kid:?}"))
+                    .map(|kid| format!(", kid \"{kid}\""))
                     .unwrap_or_default(),
                 self.issuer,
                 names.len(),

@@ -244,8 +244,9 @@ impl fmt::Display for UrlProblem {
             }
             Self::InvalidCharacter { character, index } => write!(
                 f,
-                "contains {character:?} at byte {index} (whitespace, control characters and `\\` \
-                 are not allowed)"
+                "contains {} at byte {index} (whitespace, control characters and `\\` \
+                 are not allowed)",
+                crate::checks::urls::describe_character(*character)
             ),
             Self::NoHost => f.write_str("has no host (expected `scheme://host[:port][/path]`)"),
             Self::Userinfo => f.write_str(
