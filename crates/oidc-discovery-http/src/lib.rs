@@ -65,10 +65,12 @@ mod conditional;
 pub mod conformance;
 mod endpoint;
 pub mod example;
+pub mod policy;
 mod prepared;
 
 pub use conditional::if_none_match_matches;
 pub use endpoint::{Endpoint, EndpointBuilder, EndpointError, Request, Route, RouteKind};
+pub use policy::ConnectionPolicy;
 pub use prepared::{Answer, PreparedResponse, Representation};
 
 /// The default `Cache-Control` of a served document: `public, max-age=3600` (what Google sends).
