@@ -106,6 +106,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod server;
+
+pub use server::server;
+
 use std::convert::Infallible;
 use std::future::ready;
 use std::pin::Pin;

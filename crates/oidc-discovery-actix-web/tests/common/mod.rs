@@ -1,7 +1,7 @@
 //! The adapter behind a real `HttpServer` on a free loopback port, in a thread of its own, for
 //! the tests that speak to it over TCP.
 
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -9,10 +9,12 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
 use oidc_discovery_actix_web::DiscoveryService;
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 
-/// An `HttpServer` (one worker) of an application that mounts only the adapter (actix's default
-/// 404 elsewhere); stopped gracefully on drop.
+/// A real server of an application that mounts only the adapter (actix's default 404
+/// elsewhere): an `HttpServer` with one worker ([`Server::start`]), or the adapter's own
+/// [`server`](oidc_discovery_actix_web::server) under a policy ([`Server::with_policy`]);
+/// stopped gracefully on drop.
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
     handle: ServerHandle,
@@ -20,19 +22,38 @@ pub(crate) struct Server {
 }
 
 impl Server {
+    #[allow(dead_code, reason = "not every test binary uses it")]
     pub(crate) fn start(endpoint: Endpoint) -> Self {
         let service = DiscoveryService::new(endpoint);
+        Self::run(move |listener| {
+            // Keep-alive well beyond actix's 5 s default: on a loaded machine, a load test's
+            // connection may wait its turn longer than that between two requests.
+            Ok(HttpServer::new(move || App::new().service(service.clone()))
+                .workers(1)
+                .keep_alive(Duration::from_secs(60))
+                .listen(listener)?
+                .run())
+        })
+    }
+
+    /// The adapter served by [`oidc_discovery_actix_web::server`], under `policy`.
+    #[allow(dead_code, reason = "not every test binary uses it")]
+    pub(crate) fn with_policy(endpoint: Endpoint, policy: &ConnectionPolicy) -> Self {
+        let policy = policy.clone();
+        Self::run(move |listener| oidc_discovery_actix_web::server(listener, endpoint, &policy))
+    }
+
+    /// Runs the server `start` makes on a free loopback port, in a thread with an actix
+    /// runtime of its own.
+    fn run(
+        start: impl FnOnce(TcpListener) -> std::io::Result<actix_web::dev::Server> + Send + 'static,
+    ) -> Self {
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                // Keep-alive well beyond actix's 5 s default: on a loaded machine, a load test's
-                // connection may wait its turn longer than that between two requests.
-                let server = HttpServer::new(move || App::new().service(service.clone()))
-                    .workers(1)
-                    .keep_alive(Duration::from_secs(60))
-                    .bind(("127.0.0.1", 0))?;
-                let addr = server.addrs()[0];
-                let server = server.run();
+                let listener = TcpListener::bind(("127.0.0.1", 0))?;
+                let addr = listener.local_addr()?;
+                let server = start(listener)?;
                 sender
                     .send((addr, server.handle()))
                     .expect("the test waits");

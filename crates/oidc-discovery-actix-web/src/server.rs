@@ -1,0 +1,313 @@
+//! A discovery server that applies a [`ConnectionPolicy`]: [`server`], and the connection
+//! wrapper ([`Guarded`]) that bounds what actix-http's HTTP/1.1 dispatcher would otherwise
+//! leave unbounded.
+
+use std::io;
+use std::net::TcpListener;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use actix_http::{HttpService, Response, h1};
+use actix_server::Server;
+use actix_service::{IntoServiceFactory as _, ServiceFactoryExt as _, fn_service, map_config};
+use actix_web::App;
+use actix_web::dev::AppConfig;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::time::{Instant, Sleep};
+
+use crate::DiscoveryService;
+
+/// The most request bytes a connection reads between two attempts to send its output.
+///
+/// actix-http answers every request it has read before it sends anything: bytes read at once
+/// become as many responses at once. A small read keeps that burst small (a few tens of
+/// requests); the connection still reads again as soon as its output is sent.
+const READ_CHUNK: usize = 4096;
+
+/// An actix-web server of `endpoint` on `listener`, with the limits of `policy` applied to
+/// every connection; nothing else is served (actix-web's `404` elsewhere).
+///
+/// The server speaks HTTP/1.1 (and 1.0); an HTTP/2 request is refused, with the connection.
+/// It runs one worker per available CPU (actix-web's default), in the actix-web runtime
+/// ([`actix_web::rt::System`]) of the caller. Await the returned [`Server`] to run it; its
+/// [`handle`](Server::handle) stops it gracefully. It also stops gracefully, by itself, on
+/// `SIGINT` (Ctrl-C) and `SIGTERM`.
+///
+/// How each limit is applied:
+///
+/// | [`ConnectionPolicy`] | here |
+/// |---|---|
+/// | [`head_timeout`](ConnectionPolicy::head_timeout) | actix's `client_request_timeout`, which covers a connection's first request from the moment it opens (`408`); and, for every request, a connection on which a request has begun to arrive but no response has started within the timeout is closed |
+/// | [`idle_timeout`](ConnectionPolicy::idle_timeout) | actix's `keep_alive`; and a connection that receives nothing, or whose responses make no progress towards the client, for that long after its last response is closed |
+/// | [`connection_cap`](ConnectionPolicy::connection_cap) | actix's `max_connections`, which is per worker: the cap divided by the number of workers (at most as many workers as the cap) |
+/// | [`max_buffer`](ConnectionPolicy::max_buffer) | a connection stops reading requests while that many bytes of its responses are waiting to be sent (the client is not reading them); actix-web alone would keep reading, and answering into memory |
+/// | [`shutdown_timeout`](ConnectionPolicy::shutdown_timeout) | actix's `shutdown_timeout`, in whole seconds, rounded up |
+///
+/// A graceful stop (signal or [`ServerHandle::stop(true)`](actix_web::dev::ServerHandle::stop))
+/// stops accepting at once, then waits for the open connections, checking once a second, until
+/// they are all closed or the shutdown timeout has passed, and closes the rest. Open
+/// connections include idle keep-alive ones, which close after `idle_timeout` by themselves: a
+/// stop takes at most the shutdown timeout, rounded up to a whole second, plus a second, plus
+/// the 300 ms actix-server waits before it stops the runtime.
+///
+/// # Errors
+///
+/// An error when the listener cannot be made non-blocking or its address cannot be read.
+///
+/// # Examples
+///
+/// ```no_run
+/// # fn endpoint() -> oidc_discovery_http::Endpoint { oidc_discovery_http::conformance::fixtures().remove(0) }
+/// use oidc_discovery_http::ConnectionPolicy;
+///
+/// let listener = std::net::TcpListener::bind("127.0.0.1:8080")?;
+/// actix_web::rt::System::new().block_on(async {
+///     let server =
+///         oidc_discovery_actix_web::server(listener, endpoint(), &ConnectionPolicy::default())?;
+///     // `server.handle()` stops it from elsewhere; Ctrl-C and SIGTERM stop it too.
+///     server.await
+/// })?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn server(
+    listener: TcpListener,
+    endpoint: impl Into<Arc<Endpoint>>,
+    policy: &ConnectionPolicy,
+) -> io::Result<Server> {
+    let endpoint = endpoint.into();
+    let addr = listener.local_addr()?;
+    let cap = policy.connection_cap();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(cap);
+    let limits = Limits::new(policy);
+    let head_timeout = policy.head_timeout;
+    let idle_timeout = policy.idle_timeout;
+    Server::build()
+        .workers(workers)
+        .max_concurrent_connections(cap / workers)
+        .shutdown_timeout(whole_seconds(policy.shutdown_timeout))
+        .shutdown_signal(stop_signal())
+        .listen("oidc-discovery", listener, move || {
+            let endpoint = Arc::clone(&endpoint);
+            let app = App::new()
+                .service(DiscoveryService::new(endpoint))
+                .into_factory()
+                .map_err(|error| Response::from(error.error_response()));
+            let http: h1::H1Service<Guarded<TcpStream>, _, _> = HttpService::build()
+                .keep_alive(idle_timeout)
+                .client_request_timeout(head_timeout)
+                .local_addr(addr)
+                .h1(map_config(app, |()| AppConfig::default()));
+            fn_service(move |stream: TcpStream| {
+                let peer = stream.peer_addr().ok();
+                std::future::ready(Ok((Guarded::new(stream, limits), peer)))
+            })
+            .and_then(http)
+        })
+        .map(actix_server::ServerBuilder::run)
+}
+
+/// `duration` in whole seconds, rounded up: actix-server counts its shutdown timeout in
+/// seconds.
+fn whole_seconds(duration: Duration) -> u64 {
+    duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
+}
+
+/// Resolves on `SIGINT` or `SIGTERM` (on Unix; on Ctrl-C elsewhere), or never if they cannot
+/// be watched. actix-server's own handlers would stop at once on `SIGINT`, without letting
+/// in-flight responses finish; a stop from this future is graceful.
+async fn stop_signal() {
+    let interrupt = Box::pin(tokio::signal::ctrl_c());
+    #[cfg(unix)]
+    let mut terminate =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let mut interrupt = Some(interrupt);
+    std::future::poll_fn(move |cx| {
+        if let Some(signal) = interrupt.as_mut() {
+            match signal.as_mut().poll(cx) {
+                Poll::Ready(Ok(())) => return Poll::Ready(()),
+                Poll::Ready(Err(_)) => interrupt = None,
+                Poll::Pending => {}
+            }
+        }
+        #[cfg(unix)]
+        if let Some(signal) = terminate.as_mut() {
+            match signal.poll_recv(cx) {
+                Poll::Ready(Some(())) => return Poll::Ready(()),
+                Poll::Ready(None) => terminate = None,
+                Poll::Pending => {}
+            }
+        }
+        Poll::Pending
+    })
+    .await;
+}
+
+/// The per-connection limits of a [`ConnectionPolicy`], as [`Guarded`] applies them.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    head_timeout: Duration,
+    idle_timeout: Duration,
+    max_buffer: usize,
+}
+
+impl Limits {
+    fn new(policy: &ConnectionPolicy) -> Self {
+        Self {
+            head_timeout: policy.head_timeout,
+            idle_timeout: policy.idle_timeout,
+            max_buffer: policy.max_buffer.max(1),
+        }
+    }
+}
+
+/// A connection as the HTTP/1.1 dispatcher of actix-http sees it, with the limits it lacks.
+///
+/// actix-http reads as long as the client sends, answers every complete request it has read
+/// into its write buffer, and only then tries to send: a client that pipelines requests and
+/// never reads the responses makes that buffer grow without end (about 16 MB per connection
+/// for 10,000 pipelined requests). The wrapper learns how much output is waiting from the
+/// dispatcher's writes (it always writes the whole of what remains), and:
+///
+/// * reads nothing while `max_buffer` bytes of output are waiting, and at most [`READ_CHUNK`]
+///   bytes between two attempts to send, so that what is buffered stays near `max_buffer`;
+/// * keeps one deadline: `idle_timeout` after the connection opens or after the last byte of
+///   output was sent (waiting for the next request, or for a client that does not read),
+///   `head_timeout` after the first byte of a request that no response has followed (a request
+///   sent slowly, the first or a later one). Past it, the connection fails with
+///   [`io::ErrorKind::TimedOut`], and actix closes it.
+struct Guarded<T> {
+    io: T,
+    limits: Limits,
+    /// Output the dispatcher has tried to send and the socket has not taken.
+    unsent: usize,
+    /// Bytes read since the dispatcher last tried to send.
+    read_ahead: usize,
+    /// Whether a request has begun to arrive since the last output was sent.
+    in_request: bool,
+    deadline: Pin<Box<Sleep>>,
+    /// The dispatcher's waker while reading is held back; woken when it may read again.
+    reader: Option<Waker>,
+}
+
+impl<T> Guarded<T> {
+    fn new(io: T, limits: Limits) -> Self {
+        Self {
+            io,
+            limits,
+            unsent: 0,
+            read_ahead: 0,
+            in_request: false,
+            deadline: Box::pin(tokio::time::sleep(limits.idle_timeout)),
+            reader: None,
+        }
+    }
+
+    fn may_read(&self) -> bool {
+        self.unsent < self.limits.max_buffer && self.read_ahead < self.read_limit()
+    }
+
+    fn read_limit(&self) -> usize {
+        READ_CHUNK.min(self.limits.max_buffer)
+    }
+
+    /// An error once the deadline has passed; otherwise the task is woken when it passes.
+    fn check_deadline(&mut self, cx: &mut Context<'_>) -> io::Result<()> {
+        match self.deadline.as_mut().poll(cx) {
+            Poll::Ready(()) if self.in_request => Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the request head did not arrive in time",
+            )),
+            Poll::Ready(()) => Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the connection was idle for too long",
+            )),
+            Poll::Pending => Ok(()),
+        }
+    }
+
+    /// The dispatcher is sending (or has sent) its output, of which `unsent` bytes remain.
+    fn sending(&mut self, unsent: usize, progress: bool) {
+        self.unsent = unsent;
+        self.read_ahead = 0;
+        if progress {
+            self.in_request = false;
+            let deadline = Instant::now() + self.limits.idle_timeout;
+            self.deadline.as_mut().reset(deadline);
+        }
+        if self.may_read() {
+            if let Some(reader) = self.reader.take() {
+                reader.wake();
+            }
+        }
+    }
+}
+
+impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let this = &mut *self;
+        this.check_deadline(cx)?;
+        if !this.may_read() {
+            this.reader = Some(cx.waker().clone());
+            return Poll::Pending;
+        }
+        let room = (this.read_limit() - this.read_ahead).min(buf.remaining());
+        let mut limited = ReadBuf::new(buf.initialize_unfilled_to(room));
+        std::task::ready!(Pin::new(&mut this.io).poll_read(cx, &mut limited))?;
+        let read = limited.filled().len();
+        buf.advance(read);
+        if read > 0 {
+            this.read_ahead += read;
+            if !this.in_request {
+                this.in_request = true;
+                let deadline = Instant::now() + this.limits.head_timeout;
+                this.deadline.as_mut().reset(deadline);
+            }
+        }
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl<T: AsyncWrite + Unpin> AsyncWrite for Guarded<T> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = &mut *self;
+        match Pin::new(&mut this.io).poll_write(cx, buf) {
+            Poll::Ready(Ok(written)) => {
+                this.sending(buf.len() - written, written > 0);
+                Poll::Ready(Ok(written))
+            }
+            Poll::Ready(Err(error)) => Poll::Ready(Err(error)),
+            Poll::Pending => {
+                this.sending(buf.len(), false);
+                this.check_deadline(cx)?;
+                Poll::Pending
+            }
+        }
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        // The dispatcher flushes once its whole output has been written.
+        let this = &mut *self;
+        this.sending(0, false);
+        Pin::new(&mut this.io).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = &mut *self;
+        this.check_deadline(cx)?;
+        Pin::new(&mut this.io).poll_shutdown(cx)
+    }
+}

@@ -1,0 +1,139 @@
+//! `oidc_discovery_actix_web::server` applies a `ConnectionPolicy`: idle connections, requests
+//! sent slowly (the first on a connection or a later one) and clients that stop reading are
+//! closed within the policy's deadlines, over real loopback connections.
+
+mod common;
+
+use std::io::{ErrorKind, Read as _, Write as _};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use oidc_discovery_http::{ConnectionPolicy, conformance};
+
+/// How much later than its deadline a connection may be closed: the server's timers, and a
+/// loaded machine.
+const SLACK: Duration = Duration::from_secs(3);
+
+fn policy() -> ConnectionPolicy {
+    let mut policy = ConnectionPolicy::default();
+    policy.head_timeout = Duration::from_secs(1);
+    policy.idle_timeout = Duration::from_secs(2);
+    policy.shutdown_timeout = Duration::from_secs(1);
+    policy
+}
+
+const GET: &[u8] = b"GET /.well-known/openid-configuration HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+/// Reads until the server closes the connection, within `limit`; returns how long it took and
+/// what was read. Fails when the connection is still open after `limit`.
+fn closed_within(stream: &mut TcpStream, limit: Duration) -> (Duration, Vec<u8>) {
+    let started = Instant::now();
+    let mut received = Vec::new();
+    let mut buffer = [0; 8192];
+    loop {
+        let left = limit.saturating_sub(started.elapsed());
+        assert!(
+            !left.is_zero(),
+            "the connection is still open after {limit:?}"
+        );
+        stream.set_read_timeout(Some(left)).expect("a read timeout");
+        match stream.read(&mut buffer) {
+            Ok(0) => return (started.elapsed(), received),
+            Ok(read) => received.extend_from_slice(&buffer[..read]),
+            Err(error) if error.kind() == ErrorKind::ConnectionReset => {
+                return (started.elapsed(), received);
+            }
+            Err(error) if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(error) => panic!("reading from the server: {error}"),
+        }
+    }
+}
+
+fn connect(server: &common::Server) -> TcpStream {
+    let stream = TcpStream::connect(server.addr).expect("the server accepts");
+    stream
+        .set_write_timeout(Some(Duration::from_secs(10)))
+        .expect("a write timeout");
+    stream
+}
+
+#[test]
+fn an_idle_connection_is_closed_after_the_idle_timeout() {
+    let policy = policy();
+    let server = common::Server::with_policy(conformance::fixtures().remove(0), &policy);
+
+    // Never sends anything: closed by the first request's deadline (actix's own, from the
+    // connection's opening).
+    let mut silent = connect(&server);
+    let (elapsed, _) = closed_within(&mut silent, policy.idle_timeout + SLACK);
+    eprintln!("a silent connection closed after {elapsed:?}");
+
+    // Idle after a response: closed after the idle timeout.
+    let mut idle = connect(&server);
+    idle.write_all(GET).expect("a request");
+    let mut buffer = [0; 16];
+    idle.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a read timeout");
+    idle.read_exact(&mut buffer).expect("a response");
+    assert_eq!(&buffer[..12], b"HTTP/1.1 200");
+    let (elapsed, _) = closed_within(&mut idle, policy.idle_timeout + SLACK);
+    eprintln!("an idle keep-alive connection closed after {elapsed:?}");
+}
+
+#[test]
+fn a_request_sent_slowly_is_cut_off_after_the_head_timeout() {
+    let policy = policy();
+    let server = common::Server::with_policy(conformance::fixtures().remove(0), &policy);
+    let trickle = |stream: &mut TcpStream| {
+        // A byte every 200 ms: never idle, never done.
+        let started = Instant::now();
+        for byte in GET.iter().take(GET.len() - 1) {
+            if started.elapsed() > policy.head_timeout + SLACK
+                || stream.write_all(&[*byte]).is_err()
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+
+    // The first request on a connection.
+    let mut first = connect(&server);
+    let started = Instant::now();
+    trickle(&mut first);
+    let (_, received) = closed_within(&mut first, policy.head_timeout + SLACK);
+    let elapsed = started.elapsed();
+    eprintln!("a slow first request cut off after {elapsed:?}");
+    assert!(
+        elapsed < policy.head_timeout + SLACK,
+        "cut off after {elapsed:?}"
+    );
+    assert!(
+        received.is_empty() || received.starts_with(b"HTTP/1.1 408"),
+        "{}",
+        String::from_utf8_lossy(&received)
+    );
+
+    // A later request: actix-web's own deadline covers only the first.
+    let mut later = connect(&server);
+    later.write_all(GET).expect("a request");
+    let mut buffer = [0; 16];
+    later
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a read timeout");
+    later.read_exact(&mut buffer).expect("a response");
+    let mut rest = vec![0; 65536];
+    later
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .expect("a read timeout");
+    let _ = later.read(&mut rest);
+    let started = Instant::now();
+    trickle(&mut later);
+    closed_within(&mut later, policy.head_timeout + SLACK);
+    let elapsed = started.elapsed();
+    eprintln!("a slow later request cut off after {elapsed:?}");
+    assert!(
+        elapsed < policy.head_timeout + SLACK,
+        "cut off after {elapsed:?}"
+    );
+}
