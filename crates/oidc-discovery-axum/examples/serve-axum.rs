@@ -1,7 +1,7 @@
 //! Serves a discovery document for the issuer `http://127.0.0.1:3000`:
 //! `cargo run -p oidc-discovery-axum --example serve-axum`.
 
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::{Oidc, Options, validate};
 
@@ -27,6 +27,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let app: axum::Router = oidc_discovery_axum::router(endpoint);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
-    axum::serve(listener, app).await?;
+    // Head and idle deadlines, a connection cap, a buffer bound; Ctrl-C stops it in time.
+    let policy = ConnectionPolicy::default();
+    oidc_discovery_axum::serve(listener, app, &policy, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -63,6 +63,44 @@
 //! service route is left alone, so the responses are the core's, byte for byte. Paths the
 //! endpoint does not serve are not routed, and fall through to the application (its fallback,
 //! `404` by default).
+//!
+//! # Serving with a connection policy
+//!
+//! `axum::serve` runs a router with hyper's defaults: HTTP/1 and HTTP/2, no deadline for a
+//! request head and none for an idle keep-alive connection, and no cap on connections. Measured
+//! over loopback: an idle keep-alive connection is still open after 70 s, 100 connections that
+//! send a byte every 5 s are never closed, 400 idle connections at `ulimit -n 256` make every
+//! other client time out, and Ctrl-C waits for as long as one client holds a half-sent request.
+//!
+//! [`serve`] (feature `serve`, on by default) runs the router under an
+//! [`oidc_discovery_http::ConnectionPolicy`] instead — head and idle deadlines, a connection
+//! cap fitted to the open-file limit, a per-connection buffer bound and a shutdown deadline —
+//! through [`oidc_discovery_http::server::serve`], which is also what `oidc-discovery serve`
+//! runs. It speaks HTTP/1.1 only: a client that opens with the HTTP/2 preface is refused.
+//!
+//! ```no_run
+//! use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+//! # fn endpoint() -> Endpoint { unimplemented!() }
+//!
+//! # async fn run() -> std::io::Result<()> {
+//! let app = axum::Router::new().merge(oidc_discovery_axum::router(endpoint()));
+//! let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+//! let policy = ConnectionPolicy::default();
+//! oidc_discovery_axum::serve(listener, app, &policy, async {
+//!     let _ = tokio::signal::ctrl_c().await;
+//! })
+//! .await
+//! # }
+//! ```
+//!
+//! A team that runs its own server gets part of the policy from hyper-util and tower: hyper's
+//! `http1::Builder` with a `TokioTimer` and `header_read_timeout` (in hyper 1.12 one deadline
+//! from the moment a connection waits for a request, idle and head together) and
+//! `max_buf_size`; a `tokio::sync::Semaphore` taken before `accept` for the cap; hyper-util's
+//! `GracefulShutdown` plus a `tokio::time::timeout` around it for shutdown. What stays unbounded
+//! that way: a half-sent request during a graceful shutdown (hyper waits for it), a client that
+//! stops reading its responses, and, on HTTP/2, every per-stream limit not set on the HTTP/2
+//! builder.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -120,6 +158,54 @@ where
         router = router.route_service(&escape(&route.path), service);
     }
     router
+}
+
+/// Serves `router` on `listener` under `policy` until `shutdown` resolves, then stops
+/// gracefully: in-flight responses get the policy's `shutdown_timeout`, every other
+/// connection is closed at once (see [`oidc_discovery_http::server`] for each limit).
+///
+/// This is `axum::serve` with the policy applied; the router is served as it is (no
+/// `ConnectInfo`).
+///
+/// ```
+/// use std::time::Duration;
+/// use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+/// use oidc_discovery_metadata::ProviderMetadata;
+/// use oidc_discovery_validate::{OAuth, Options, validate};
+///
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+/// let metadata = ProviderMetadata::from_json_str(r#"{
+///     "issuer": "https://as.example.com",
+///     "authorization_endpoint": "https://as.example.com/authorize",
+///     "token_endpoint": "https://as.example.com/token",
+///     "response_types_supported": ["code"]
+/// }"#)?;
+/// let endpoint = Endpoint::new(&validate::<OAuth>(metadata, &Options::default())?)?;
+/// let app = oidc_discovery_axum::router(endpoint);
+///
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let mut policy = ConnectionPolicy::default();
+/// policy.head_timeout = Duration::from_secs(5);
+/// // Stops after 10 ms here; a real server waits for Ctrl-C or SIGTERM.
+/// let shutdown = tokio::time::sleep(Duration::from_millis(10));
+/// oidc_discovery_axum::serve(listener, app, &policy, shutdown).await?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// None today (see [`oidc_discovery_http::server::serve`]).
+#[cfg(feature = "serve")]
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    policy: &oidc_discovery_http::ConnectionPolicy,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let service = hyper_util::service::TowerToHyperService::new(router);
+    oidc_discovery_http::server::serve(listener, service, policy, shutdown).await
 }
 
 /// The service of one route: the core's response to the request's method and headers, read

@@ -67,6 +67,8 @@ mod endpoint;
 pub mod example;
 pub mod policy;
 mod prepared;
+#[cfg(feature = "server")]
+pub mod server;
 
 pub use conditional::if_none_match_matches;
 pub use endpoint::{Endpoint, EndpointBuilder, EndpointError, Request, Route, RouteKind};

@@ -57,6 +57,11 @@ impl ConnectionPolicy {
     /// standard streams, the runtime's own descriptors, files it may read).
     pub const RESERVED_FILE_DESCRIPTORS: u64 = 32;
 
+    /// The smallest [`max_buffer`](Self::max_buffer) a server can work with: 8 KiB, the
+    /// smallest buffer hyper accepts (a request head must fit in it). A smaller value is
+    /// raised to it.
+    pub const MIN_BUFFER: usize = 8 * 1024;
+
     /// The connection cap in force: [`max_connections`](Self::max_connections), lowered where
     /// needed so that the connections fit the process's soft limit on open files (`RLIMIT_NOFILE`)
     /// with [`RESERVED_FILE_DESCRIPTORS`](Self::RESERVED_FILE_DESCRIPTORS) to spare — a server

@@ -5,7 +5,7 @@
 //! curl -si http://127.0.0.1:3002/.well-known/openid-configuration
 //! ```
 
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::{OAuth, Options, validate};
 
@@ -25,8 +25,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for route in endpoint.routes() {
         println!("serving {ISSUER}{}", route.path);
     }
-    warp::serve(oidc_discovery_warp::filter(endpoint))
-        .run(([127, 0, 0, 1], 3002))
-        .await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:3002").await?;
+    // Head and idle deadlines, a connection cap, a buffer bound; Ctrl-C stops it in time.
+    let policy = ConnectionPolicy::default();
+    oidc_discovery_warp::serve(
+        listener,
+        oidc_discovery_warp::filter(endpoint),
+        &policy,
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        },
+    )
+    .await?;
     Ok(())
 }

@@ -69,8 +69,47 @@
 //! # }
 //! ```
 //!
-//! To run it, enable warp's `server` feature and pass the filter to `warp::serve` (see
-//! `examples/serve-warp.rs`). This crate itself enables no warp feature.
+//! # Serving with a connection policy
+//!
+//! To run the filter, pass it to [`serve`] (feature `serve`, on by default; see
+//! `examples/serve-warp.rs`), which runs it under an
+//! [`oidc_discovery_http::ConnectionPolicy`] — head and idle deadlines, a connection cap fitted
+//! to the open-file limit, a per-connection buffer bound and a shutdown deadline — through
+//! [`oidc_discovery_http::server::serve`], which is also what `oidc-discovery serve` runs. It
+//! speaks HTTP/1.1 only: a client that opens with the HTTP/2 preface is refused. This crate
+//! enables no warp feature.
+//!
+//! `warp::serve` (warp's `server` feature) runs a filter with hyper's defaults: HTTP/1 and
+//! HTTP/2, no deadline for a request head and none for an idle keep-alive connection, and no cap
+//! on connections. Measured over loopback: an idle keep-alive connection is still open after
+//! 70 s, 100 connections that send a byte every 5 s are never closed, 400 idle connections at
+//! `ulimit -n 256` make every other client time out, and a graceful shutdown waits for as long as
+//! one client holds a half-sent request.
+//!
+//! ```no_run
+//! use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+//! use warp::Filter;
+//! # fn endpoint() -> Endpoint { unimplemented!() }
+//!
+//! # async fn run() -> std::io::Result<()> {
+//! let app = oidc_discovery_warp::filter(endpoint()).or(warp::path!("health").map(|| "ok"));
+//! let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+//! let policy = ConnectionPolicy::default();
+//! oidc_discovery_warp::serve(listener, app, &policy, async {
+//!     let _ = tokio::signal::ctrl_c().await;
+//! })
+//! .await
+//! # }
+//! ```
+//!
+//! A team that runs its own server gets part of the policy from hyper-util: serve
+//! `warp::service(filter)` through `hyper_util::service::TowerToHyperService` with hyper's
+//! `http1::Builder`, a `TokioTimer` and `header_read_timeout` (in hyper 1.12 one deadline from
+//! the moment a connection waits for a request, idle and head together) and `max_buf_size`; a
+//! `tokio::sync::Semaphore` taken before `accept` for the cap; hyper-util's `GracefulShutdown`
+//! plus a `tokio::time::timeout` around it for shutdown. What stays unbounded that way: a
+//! half-sent request during a graceful shutdown (hyper waits for it), a client that stops
+//! reading its responses, and, on HTTP/2, every per-stream limit not set on the HTTP/2 builder.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -138,6 +177,60 @@ pub fn filter(
         .map(move |kind, method: Method, headers: HeaderMap| {
             into_response(endpoint.respond_to(kind, &method, &headers))
         })
+}
+
+/// Serves `filter` on `listener` under `policy` until `shutdown` resolves, then stops
+/// gracefully: in-flight responses get the policy's `shutdown_timeout`, every other connection
+/// is closed at once (see [`oidc_discovery_http::server`] for each limit).
+///
+/// The filter is served through [`warp::service`], as `warp::serve` serves it; a request it
+/// rejects gets warp's answer for the rejection. The filter's error must be a [`Rejection`]; to
+/// serve a filter that recovers into another error type, pass
+/// `TowerToHyperService::new(warp::service(filter))` to `oidc_discovery_http::server::serve`.
+///
+/// ```
+/// use std::time::Duration;
+/// use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+/// use oidc_discovery_metadata::ProviderMetadata;
+/// use oidc_discovery_validate::{OAuth, Options, validate};
+///
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+/// let metadata = ProviderMetadata::from_json_str(r#"{
+///     "issuer": "https://as.example.com",
+///     "authorization_endpoint": "https://as.example.com/authorize",
+///     "token_endpoint": "https://as.example.com/token",
+///     "response_types_supported": ["code"]
+/// }"#)?;
+/// let endpoint = Endpoint::new(&validate::<OAuth>(metadata, &Options::default())?)?;
+///
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let mut policy = ConnectionPolicy::default();
+/// policy.idle_timeout = Duration::from_secs(5);
+/// // Stops after 10 ms here; a real server waits for Ctrl-C or SIGTERM.
+/// let shutdown = tokio::time::sleep(Duration::from_millis(10));
+/// oidc_discovery_warp::serve(listener, oidc_discovery_warp::filter(endpoint), &policy, shutdown)
+///     .await?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// None today (see [`oidc_discovery_http::server::serve`]).
+#[cfg(feature = "serve")]
+pub async fn serve<F>(
+    listener: tokio::net::TcpListener,
+    filter: F,
+    policy: &oidc_discovery_http::ConnectionPolicy,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()>
+where
+    F: Filter<Error = Rejection> + Clone + Send + Sync + 'static,
+    F::Extract: Reply,
+{
+    let service = hyper_util::service::TowerToHyperService::new(warp::service(filter));
+    oidc_discovery_http::server::serve(listener, service, policy, shutdown).await
 }
 
 /// The prepared status, headers and body as an `http` 1.x response, which is a warp [`Reply`].

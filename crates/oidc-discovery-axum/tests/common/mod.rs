@@ -1,13 +1,13 @@
-//! The adapter behind `axum::serve` on a free loopback port, in a thread of its own, for the
+//! The adapter behind `oidc_discovery_axum::serve` on a free loopback port, in a thread of its own, for the
 //! tests that speak to it over TCP.
 
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use tokio::sync::oneshot;
 
-/// `axum::serve` of an application that mounts only the adapter's routes (axum's default 404
+/// `oidc_discovery_axum::serve` of an application that mounts only the adapter's routes (axum's default 404
 /// elsewhere); shut down gracefully on drop.
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
@@ -16,7 +16,13 @@ pub(crate) struct Server {
 }
 
 impl Server {
+    /// The server under the default [`ConnectionPolicy`].
     pub(crate) fn start(endpoint: Endpoint) -> Self {
+        Self::with_policy(endpoint, ConnectionPolicy::default())
+    }
+
+    /// The server under `policy`, through the adapter's `serve`.
+    pub(crate) fn with_policy(endpoint: Endpoint, policy: ConnectionPolicy) -> Self {
         let (shutdown, signal) = oneshot::channel::<()>();
         let (bound, addr) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -32,12 +38,11 @@ impl Server {
                     .send(listener.local_addr().expect("a local address"))
                     .expect("the test waits");
                 let app: axum::Router = oidc_discovery_axum::router(endpoint);
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(async {
-                        let _ = signal.await;
-                    })
-                    .await
-                    .expect("the server runs");
+                oidc_discovery_axum::serve(listener, app, &policy, async {
+                    let _ = signal.await;
+                })
+                .await
+                .expect("the server runs");
             });
         });
         Self {

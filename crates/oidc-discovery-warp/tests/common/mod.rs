@@ -1,11 +1,11 @@
-//! The adapter behind `warp::serve` on a free loopback port, in a thread of its own, for the
+//! The adapter behind `oidc_discovery_warp::serve` on a free loopback port, in a thread of its own, for the
 //! tests that speak to it over TCP.
 
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
 use http::StatusCode;
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use tokio::sync::oneshot;
 use warp::{Filter, Rejection};
 
@@ -18,7 +18,7 @@ async fn not_found(rejection: Rejection) -> Result<StatusCode, Rejection> {
     }
 }
 
-/// `warp::serve` of the adapter's filter (and a 404 for anything else); shut down gracefully on
+/// `oidc_discovery_warp::serve` of the adapter's filter (and a 404 for anything else); shut down gracefully on
 /// drop.
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
@@ -27,7 +27,13 @@ pub(crate) struct Server {
 }
 
 impl Server {
+    /// The server under the default [`ConnectionPolicy`].
     pub(crate) fn start(endpoint: Endpoint) -> Self {
+        Self::with_policy(endpoint, ConnectionPolicy::default())
+    }
+
+    /// The server under `policy`, through the adapter's `serve`.
+    pub(crate) fn with_policy(endpoint: Endpoint, policy: ConnectionPolicy) -> Self {
         let (shutdown, signal) = oneshot::channel::<()>();
         let (bound, addr) = std::sync::mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -43,13 +49,11 @@ impl Server {
                     .send(listener.local_addr().expect("a local address"))
                     .expect("the test waits");
                 let app = oidc_discovery_warp::filter(endpoint).recover(not_found);
-                warp::serve(app)
-                    .incoming(listener)
-                    .graceful(async {
-                        let _ = signal.await;
-                    })
-                    .run()
-                    .await;
+                oidc_discovery_warp::serve(listener, app, &policy, async {
+                    let _ = signal.await;
+                })
+                .await
+                .expect("the server runs");
             });
         });
         Self {
