@@ -19,6 +19,10 @@
 //!   the live heap (through a probe the test provides, typically a counting global allocator)
 //!   before and after thousands of requests, and proves in the same run that the measurement
 //!   would see a leak of a few hundred bytes per request.
+//! * [`attacks`] holds the server to its `ConnectionPolicy`: idle and slowloris connections
+//!   closed within the deadlines, pipelining without reading kept under a memory bound, a good
+//!   client answered while attackers hold more connections than the cap, HTTP/2 prior knowledge
+//!   refused cleanly, and a graceful shutdown that ends in time whatever a client holds open.
 //!
 //! Everything here panics with a message naming the case on the first difference: it is test
 //! support, used by the adapters' tests as a dev-dependency, and kept out of the published
@@ -26,6 +30,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod attacks;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
