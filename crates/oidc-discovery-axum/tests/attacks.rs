@@ -17,7 +17,7 @@ const FRAMEWORK: &str = "axum";
 fn start(policy: ConnectionPolicy) -> (common::Server, Target) {
     let endpoint = conformance::fixtures().remove(1);
     let path = endpoint.routes()[0].path.clone();
-    let server = common::Server::start(endpoint);
+    let server = common::Server::with_policy(endpoint, policy.clone());
     let target = Target::new(server.addr, path, policy);
     (server, target)
 }

@@ -74,15 +74,15 @@ fn one_at_a_time() -> MutexGuard<'static, ()> {
 }
 
 /// Short deadlines for attack tests, so that each attack takes seconds: a head deadline and an
-/// idle deadline of 1 s, a shutdown deadline of 2 s, at most 16 connections; the default
-/// `max_buffer`.
+/// idle deadline of 1 s, a shutdown deadline of 2 s, at most 64 connections (more than
+/// [`PIPELINING_CONNECTIONS`]); the default `max_buffer`.
 #[must_use]
 pub fn short_policy() -> ConnectionPolicy {
     let mut policy = ConnectionPolicy::default();
     policy.head_timeout = Duration::from_secs(1);
     policy.idle_timeout = Duration::from_secs(1);
     policy.shutdown_timeout = Duration::from_secs(2);
-    policy.max_connections = 16;
+    policy.max_connections = 64;
     policy
 }
 
@@ -622,6 +622,9 @@ impl Target {
     /// [`PIPELINED_REQUESTS`] pipelined `GET`s and read nothing, for at most
     /// [`PIPELINING_TIME`] (less when the server stops reading: no byte taken for [`STALL`]).
     ///
+    /// The policy's connection cap must exceed [`PIPELINING_CONNECTIONS`] (as
+    /// [`short_policy`]'s does): every attacking connection is then served at once, and the
+    /// good client is not kept waiting behind them (that is [`starvation`](Self::starvation)).
     /// The live heap, sampled throughout through `live_bytes` (see
     /// [`load_without_leaks`](crate::load_without_leaks)), must not grow beyond the bound of
     /// [`PipeliningReport::bound`]; a good client must be answered within [`SLACK`] while the
@@ -637,6 +640,13 @@ impl Target {
         const ATTACK: &str = "pipelining without reading";
         let _one = one_at_a_time();
         let panics = count_panics();
+        assert!(
+            self.policy.connection_cap() > PIPELINING_CONNECTIONS,
+            "{ATTACK}: the policy's connection cap ({}) must exceed the attack's \
+             {PIPELINING_CONNECTIONS} connections, so that every connection is served and a good \
+             client finds a free one",
+            self.policy.connection_cap()
+        );
         let bound = PIPELINING_CONNECTIONS * (2 * self.policy.max_buffer + CONNECTION_OVERHEAD)
             + HEAP_ALLOWANCE;
         // A hundred requests per write (about 7 KiB).
