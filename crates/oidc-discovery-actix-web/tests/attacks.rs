@@ -59,7 +59,10 @@ fn http2_prior_knowledge_is_refused() {
 
 fn shutdown_with(held: HeldOpen) {
     let (server, target) = start(attacks::shutdown_policy());
-    eprintln!("{FRAMEWORK}: {:?}", target.shutdown(held, move || drop(server)));
+    eprintln!(
+        "{FRAMEWORK}: {:?}",
+        target.shutdown(held, move || drop(server))
+    );
 }
 
 #[test]

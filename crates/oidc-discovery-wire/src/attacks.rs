@@ -68,9 +68,7 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The attacks' lock: one attack at a time in a process (see the module documentation).
 fn one_at_a_time() -> MutexGuard<'static, ()> {
-    ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
+    ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Short deadlines for attack tests, so that each attack takes seconds: a head deadline and an
@@ -144,7 +142,9 @@ fn wait_for_close(stream: &mut TcpStream, start: Instant, until: Instant) -> End
             Err(error)
                 if matches!(
                     error.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+                    io::ErrorKind::WouldBlock
+                        | io::ErrorKind::TimedOut
+                        | io::ErrorKind::Interrupted
                 ) => {}
             Err(_) => {
                 return Ending::Closed {
@@ -781,7 +781,9 @@ impl Target {
             );
         }
         if let Err(error) = answered_during {
-            panic!("{ATTACK}: during the attack, a good client was not answered {error}; {report:?}");
+            panic!(
+                "{ATTACK}: during the attack, a good client was not answered {error}; {report:?}"
+            );
         }
         assert!(
             report.answered_during > 0,
@@ -987,7 +989,10 @@ impl Target {
                 self.policy.shutdown_timeout
             ),
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                panic!("{attack}: the shutdown panicked after {:?}", start.elapsed())
+                panic!(
+                    "{attack}: the shutdown panicked after {:?}",
+                    start.elapsed()
+                )
             }
         };
         let closed_by = Instant::now() + SLACK;

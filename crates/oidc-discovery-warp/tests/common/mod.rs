@@ -28,6 +28,7 @@ pub(crate) struct Server {
 
 impl Server {
     /// The server under the default [`ConnectionPolicy`].
+    #[allow(dead_code, reason = "not every test binary uses it")]
     pub(crate) fn start(endpoint: Endpoint) -> Self {
         Self::with_policy(endpoint, ConnectionPolicy::default())
     }
