@@ -36,6 +36,10 @@
 //! Issuer comparison ([`issuer`]) is exact unless the caller opts in to a relaxation, and the
 //! well-known URLs of an issuer (and the issuer implied by a metadata URL) are in
 //! [`well_known`].
+//!
+//! Messages quote document values with their control and bidirectional characters escaped
+//! ([`visible`]), so a report printed to a terminal shows what the document holds and cannot
+//! be rewritten by it.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -48,6 +52,7 @@ mod profile;
 mod report;
 pub mod rules;
 mod validated;
+mod visible;
 pub mod well_known;
 
 use oidc_discovery_metadata::ProviderMetadata;
@@ -57,6 +62,7 @@ pub use profile::{Profile, UnknownProfile};
 pub use report::{Problem, Report, Severity};
 pub use rules::{RULES, Rule, RuleGroup};
 pub use validated::{Fapi2, Invalid, OAuth, Oidc, ProfileKind, Validated};
+pub use visible::{is_hidden, visible};
 
 /// What validation compares the document with.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The validation report: every problem, sorted, serializable.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -57,7 +58,8 @@ pub struct Problem {
     /// An RFC 6901 JSON pointer into the document (`/issuer`, `/response_types_supported/2`);
     /// `""` for the whole document.
     pub pointer: String,
-    /// What is wrong, for people, naming the values involved.
+    /// What is wrong, for people, naming the values involved; safe to print: the control and
+    /// bidirectional characters of those values are escaped ([`visible`](crate::visible)).
     pub message: String,
     /// The specification and section this problem comes from: the rule's citation, or the
     /// part of it that defines the member at hand when the rule spans several specifications.
@@ -72,7 +74,10 @@ impl Problem {
     /// A problem breaking `rule` under `profile`, with the rule's severity there and its
     /// citation; `None` when the rule does not apply under `profile`.
     ///
-    /// `pointer` and `message` are converted only when the rule applies.
+    /// `pointer` and `message` are converted only when the rule applies. The message is made
+    /// [`visible`](crate::visible): whatever it quotes from a document, it holds no character a
+    /// terminal obeys. The pointer stays as it is, a pointer into the document; print it with
+    /// [`visible`](crate::visible) (as this type's `Display` does).
     #[must_use]
     pub fn new(
         rule: &'static Rule,
@@ -85,7 +90,7 @@ impl Problem {
             rule,
             severity,
             pointer: pointer.into(),
-            message: message.into(),
+            message: visible_message(message.into()),
             spec: rule.spec,
         })
     }
@@ -96,6 +101,14 @@ impl Problem {
     pub fn citing(mut self, spec: &'static str) -> Self {
         self.spec = spec;
         self
+    }
+}
+
+/// `message` with its hidden characters and backslashes escaped, reusing it when it has none.
+fn visible_message(message: String) -> String {
+    match crate::visible(&message) {
+        Cow::Borrowed(_) => message,
+        Cow::Owned(escaped) => escaped,
     }
 }
 
@@ -114,9 +127,9 @@ impl fmt::Debug for Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.is_empty() {
-            "(document)"
+            Cow::Borrowed("(document)")
         } else {
-            &self.pointer
+            crate::visible(&self.pointer)
         };
         write!(
             f,
