@@ -10,7 +10,7 @@ use bytes::Bytes;
 use oidc_discovery_client::{Client, Config, Source};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier};
-use oidc_discovery_validate::{Checked, IssuerMatchOptions, Profile, Report};
+use oidc_discovery_validate::{Checked, IssuerMatchOptions, Profile, Report, visible};
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
@@ -238,9 +238,10 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
             Err(reason) => {
                 writeln!(
                     io.err,
-                    "{} cannot use the trusted JWK Set {}: {reason}",
+                    "{} cannot use the trusted JWK Set {}: {}",
                     io.err_paint.error_label(),
-                    path.display()
+                    visible(&path.display().to_string()),
+                    visible(&reason)
                 )?;
                 return Ok(Status::Failure);
             }
@@ -272,9 +273,10 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
                 unreadable += 1;
                 writeln!(
                     io.err,
-                    "{} cannot check {}: {reason}",
+                    "{} cannot check {}: {}",
                     io.err_paint.error_label(),
-                    render::display_source(source)
+                    render::display_source(source),
+                    visible(&reason)
                 )?;
                 continue;
             }

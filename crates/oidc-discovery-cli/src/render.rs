@@ -2,13 +2,16 @@
 //! error.
 //!
 //! Everything here returns `String`s and decides nothing about validity: the report comes
-//! from `oidc-discovery-validate` as is.
+//! from `oidc-discovery-validate` as is. Every untrusted string (a pointer, a file name, a URL,
+//! a line of a document) is shown [`visible`]: a document cannot write to the terminal.
 
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt::Write as _;
+use std::io;
 
 use anstyle::{AnsiColor, Style};
-use oidc_discovery_validate::{Problem, Profile, Report, Severity};
+use oidc_discovery_validate::{Problem, Profile, Report, Severity, is_hidden, visible};
 use serde::Serialize;
 
 /// Whether to colour a stream, and the colours.
@@ -76,9 +79,10 @@ pub(crate) fn wants_colour(is_terminal: bool, no_color: Option<&OsStr>) -> bool 
 pub(crate) struct Excerpt {
     /// The line number, from 1.
     line: usize,
-    /// The line as shown (control characters made visible, long lines cut around the caret).
+    /// The line as shown (control, bidirectional and invisible characters, tabs included,
+    /// made [`visible`], long lines cut around the caret).
     text: String,
-    /// What goes before the caret: spaces, and tabs where the line has tabs.
+    /// The spaces before the caret.
     indent: String,
 }
 
@@ -129,21 +133,21 @@ impl Excerpt {
         } else {
             (0, chars.len())
         };
+        // The window as shown, and the caret under the first character of the part from the
+        // caret on: how a character is escaped depends only on it and what follows it, so the
+        // shown window ends with the shown rest.
+        let window: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+        let rest: String = chars[caret.min(to)..to].iter().map(|&(_, c)| c).collect();
+        let shown = visible(&window);
+        let before = shown.chars().count() - visible(&rest).chars().count();
         let mut text = String::new();
         let mut indent = String::new();
         if from > 0 {
             text.push('…');
             indent.push(' ');
         }
-        for (index, &(_, character)) in chars.iter().enumerate().take(to).skip(from) {
-            let shown = visible(character);
-            text.push_str(&shown);
-            if index < caret {
-                for shown in shown.chars() {
-                    indent.push(if shown == '\t' { '\t' } else { ' ' });
-                }
-            }
-        }
+        text.push_str(&shown);
+        indent.push_str(&" ".repeat(before));
         if to < chars.len() {
             text.push('…');
         }
@@ -164,31 +168,13 @@ impl Excerpt {
     }
 }
 
-/// A character as shown in an excerpt: a control character as its picture (U+2400 block), a
-/// character that takes no room on screen as `<U+XXXX>` (so the caret lines up, and points at
-/// something), anything else as is.
-fn visible(character: char) -> String {
-    match character {
-        '\t' => "\t".to_owned(),
-        '\u{7f}' => "\u{2421}".to_owned(),
-        c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c))
-            .unwrap_or(c)
-            .to_string(),
-        '\u{00ad}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{feff}' => format!("<U+{:04X}>", u32::from(character)),
-        c => c.to_string(),
-    }
-}
-
-/// How a source is named in text output.
-pub(crate) fn display_source(source: &str) -> &str {
+/// How a source is named in text output: a file name or URL [made visible](visible), or
+/// `standard input`.
+pub(crate) fn display_source(source: &str) -> Cow<'_, str> {
     if source == "-" {
-        "standard input"
+        Cow::Borrowed("standard input")
     } else {
-        source
+        visible(source)
     }
 }
 
@@ -227,16 +213,18 @@ pub(crate) fn text_report(
     out
 }
 
-/// `  /issuer  message  [rule · spec]`, with its newline.
+/// `  /issuer  message  [rule · spec]`, with its newline. The message is visible already
+/// ([`Problem::new`] makes it so); the pointer, a pointer into the document, is made visible
+/// here.
 fn problem_line(problem: &Problem, paint: Paint) -> String {
     let pointer = if problem.pointer.is_empty() {
-        "(document)"
+        Cow::Borrowed("(document)")
     } else {
-        &problem.pointer
+        visible(&problem.pointer)
     };
     format!(
         "  {}  {}  {}\n",
-        paint.paint(POINTER, pointer),
+        paint.paint(POINTER, &pointer),
         problem.message,
         paint.paint(DIM, &format!("[{} · {}]", problem.rule, problem.spec)),
     )
@@ -305,15 +293,52 @@ struct JsonReport<'a> {
 
 /// The report of one source as one line of JSON (with its newline).
 pub(crate) fn json_report(report: &Report, source: &str) -> String {
-    let mut line = serde_json::to_string(&JsonReport {
+    json_line(&JsonReport {
         valid: report.is_valid(),
         profile: report.profile,
         source,
         problems: &report.problems,
     })
-    .expect("a report serializes");
+}
+
+/// `value` as one line of JSON, with its newline. Beyond what JSON requires (`"`, `\\` and
+/// U+0000–U+001F escaped), every other [hidden](is_hidden) character in a string — DEL, C1
+/// controls, bidirectional and invisible format characters — is written as a `\uXXXX` escape
+/// too: the same JSON value, and nothing a terminal obeys when the line is shown as is.
+pub(crate) fn json_line(value: &impl Serialize) -> String {
+    let mut bytes = Vec::new();
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes,
+            VisibleJson,
+        ))
+        .expect("the CLI's JSON output serializes");
+    let mut line = String::from_utf8(bytes).expect("serde_json writes UTF-8");
     line.push('\n');
     line
+}
+
+/// serde_json's compact format, escaping every hidden character in strings.
+struct VisibleJson;
+
+impl serde_json::ser::Formatter for VisibleJson {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_hidden(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 #[cfg(test)]
@@ -451,10 +476,14 @@ mod tests {
     }
 
     #[test]
-    fn excerpt_keeps_tabs_and_shows_controls() {
-        let excerpt = Excerpt::new(b"\t\"a\":\x01", 1, 6).unwrap();
-        assert_eq!(excerpt.text, "\t\"a\":\u{2401}");
-        assert_eq!(excerpt.indent, "\t    ");
+    fn excerpt_shows_tabs_and_controls_escaped() {
+        let excerpt = Excerpt::new(b"\t\"a\":\x01\x1b[2K\r", 1, 6).unwrap();
+        assert_eq!(excerpt.text, "\\u{9}\"a\":\\u{1}\\u{1b}[2K");
+        assert_eq!(excerpt.indent, " ".repeat(9));
+        // A backslash before a control character is doubled, and the caret follows.
+        let excerpt = Excerpt::new(b"\"\\\x01\\n\"", 1, 3).unwrap();
+        assert_eq!(excerpt.text, "\"\\\\\\u{1}\\n\"");
+        assert_eq!(excerpt.indent, "   ");
     }
 
     #[test]
@@ -463,8 +492,8 @@ mod tests {
         let source = "\u{feff}{\"a\": \u{200b}1}";
         let column = source.find('\u{200b}').unwrap() + 1;
         let excerpt = Excerpt::new(source.as_bytes(), 1, column).unwrap();
-        assert_eq!(excerpt.text, "<U+FEFF>{\"a\": <U+200B>1}");
-        assert_eq!(excerpt.indent.len(), "<U+FEFF>{\"a\": ".len());
+        assert_eq!(excerpt.text, "\\u{feff}{\"a\": \\u{200b}1}");
+        assert_eq!(excerpt.indent.len(), "\\u{feff}{\"a\": ".len());
     }
 
     #[test]

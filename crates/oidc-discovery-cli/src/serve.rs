@@ -6,7 +6,7 @@ use std::net::TcpListener;
 
 use oidc_discovery_http::Endpoint;
 use oidc_discovery_validate::{
-    OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated,
+    OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated, visible,
 };
 
 use crate::Status;
@@ -39,7 +39,12 @@ pub(crate) fn run(
         Some(path) => match crate::check::read_file(path) {
             Ok(bytes) => (path.display().to_string(), bytes, None),
             Err(error) => {
-                let _ = writeln!(err, "error: cannot read {}: {error}", path.display());
+                let _ = writeln!(
+                    err,
+                    "error: cannot read {}: {}",
+                    visible(&path.display().to_string()),
+                    visible(&error)
+                );
                 return Status::Failure;
             }
         },
@@ -54,6 +59,8 @@ pub(crate) fn run(
         }
     };
 
+    // How the source is named in this command's own lines (the report names it itself).
+    let shown = visible(&source);
     let profile = Profile::for_json(&text);
     let checked = oidc_discovery_validate::validate_json(&text, profile, &Options::default());
     let report = checked.report.clone();
@@ -69,13 +76,13 @@ pub(crate) fn run(
                 err,
                 "{}",
                 err_paint.error(&format!(
-                    "refusing to serve {source}: it has errors under the {profile} profile"
+                    "refusing to serve {shown}: it has errors under the {profile} profile"
                 ))
             );
             return Status::Invalid;
         }
         Err(Refusal::Prepare(error)) => {
-            let _ = writeln!(err, "error: cannot prepare {source}: {error}");
+            let _ = writeln!(err, "error: cannot prepare {shown}: {}", visible(&error));
             return Status::Failure;
         }
     };
@@ -85,12 +92,12 @@ pub(crate) fn run(
 
     let _ = writeln!(
         out,
-        "{} {source} ({profile} profile) with {} on http://{address}",
+        "{} {shown} ({profile} profile) with {} on http://{address}",
         out_paint.bold("serving"),
         args.framework.name()
     );
     for route in endpoint.routes() {
-        let _ = writeln!(out, "  http://{address}{}", route.path);
+        let _ = writeln!(out, "  http://{address}{}", visible(&route.path));
     }
     let _ = writeln!(out, "press Ctrl-C to stop");
     let _ = out.flush();

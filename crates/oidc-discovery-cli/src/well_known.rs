@@ -5,27 +5,27 @@
 
 use std::io::{self, Write};
 
-use oidc_discovery_validate::Problem;
 use oidc_discovery_validate::well_known::{WellKnownError, WellKnownUrls, well_known_urls};
+use oidc_discovery_validate::{Problem, visible};
 use serde::Serialize;
 
 use crate::Status;
 use crate::args::{Format, WellKnownArgs};
-use crate::render::Paint;
+use crate::render::{self, Paint};
 
-/// The URLs as text: two labelled lines.
+/// The URLs as text: two labelled lines, [made visible](visible) (an issuer may hold
+/// bidirectional or invisible characters that a URL keeps).
 fn text(urls: &WellKnownUrls) -> String {
     format!(
         "openid-configuration        {}\noauth-authorization-server  {}\n",
-        urls.openid_configuration, urls.oauth_authorization_server
+        visible(&urls.openid_configuration),
+        visible(&urls.oauth_authorization_server)
     )
 }
 
 /// The URLs as one JSON object, with its newline.
 fn json(urls: &WellKnownUrls) -> String {
-    let mut line = serde_json::to_string(urls).expect("two strings serialize");
-    line.push('\n');
-    line
+    render::json_line(urls)
 }
 
 /// A refused issuer in JSON: `check`'s problem objects, for the issuer instead of a source.
@@ -76,13 +76,11 @@ fn refusal(
     let problem = error.problem();
     match (args.format, &problem) {
         (Format::Json, Some(problem)) => {
-            let mut line = serde_json::to_string(&JsonRefusal {
+            let line = render::json_line(&JsonRefusal {
                 valid: false,
                 issuer: &args.issuer,
                 problems: std::slice::from_ref(problem),
-            })
-            .expect("a problem serializes");
-            line.push('\n');
+            });
             out.write_all(line.as_bytes())?;
             out.flush()
         }
@@ -93,7 +91,12 @@ fn refusal(
             problem.message,
             err_paint.dim(&format!("[{} · {}]", problem.rule, problem.spec)),
         ),
-        (_, None) => writeln!(err, "{} {error}", err_paint.error_label()),
+        (_, None) => writeln!(
+            err,
+            "{} {}",
+            err_paint.error_label(),
+            visible(&error.to_string())
+        ),
     }
 }
 
