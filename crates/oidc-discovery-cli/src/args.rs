@@ -3,6 +3,7 @@
 use std::ffi::OsString;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use oidc_discovery_http::ConnectionPolicy;
 use oidc_discovery_validate::Profile;
 
 /// Profiles and exit statuses, for the top-level `--help`.
@@ -91,8 +92,21 @@ Routes:
   an issuer with a path, the RFC 8414 location with the openid-configuration suffix. They are
   printed at start.
 
+Connections:
+  Every framework applies the same connection policy (the defaults are shown with each flag
+  above). A client has --head-timeout from the first byte of a request to send its whole head,
+  and a connection may wait --idle-timeout for its next request, after it opens or after a
+  response, before it is closed; so is a connection whose client leaves responses unread that
+  long. At most --max-connections are served at once (lowered to fit the open-file limit):
+  beyond that, new connections wait until one closes, and established ones are still answered.
+  One connection holds at most --max-buffer of pipelined requests and unread responses. On
+  Ctrl-C or SIGTERM the server stops accepting, closes idle connections and half-sent requests,
+  gives in-flight responses --shutdown-timeout, then closes everything and exits. Durations are
+  written 10s, 1.5s or 500ms; sizes as bytes or with a KiB or MiB suffix (64KiB). axum and warp
+  speak HTTP/1.1 only: HTTP/2 with prior knowledge is refused.
+
 Exit status:
-  0  stopped cleanly (Ctrl-C)
+  0  stopped cleanly (Ctrl-C or SIGTERM)
   1  the document has errors (the report is printed)
   2  the tool could not do its job: bad arguments, an unreadable file, the address is in use"
 )]
@@ -106,6 +120,184 @@ pub(crate) struct ServeArgs {
     /// A metadata document to serve instead of the embedded example.
     #[arg(long, value_name = "FILE")]
     pub(crate) metadata: Option<std::path::PathBuf>,
+    /// How long a client has, from the first byte of a request, to send the whole request head.
+    #[arg(long, value_name = "DURATION", value_parser = parse_deadline,
+          default_value_t = Seconds(ConnectionPolicy::default().head_timeout))]
+    pub(crate) head_timeout: Seconds,
+    /// How long a connection may wait for its next request (after it opens or after a
+    /// response), and a client may leave a response unread, before it is closed.
+    #[arg(long, value_name = "DURATION", value_parser = parse_deadline,
+          default_value_t = Seconds(ConnectionPolicy::default().idle_timeout))]
+    pub(crate) idle_timeout: Seconds,
+    /// How long in-flight responses get to finish after Ctrl-C or SIGTERM before every
+    /// connection is closed.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration,
+          default_value_t = Seconds(ConnectionPolicy::default().shutdown_timeout))]
+    pub(crate) shutdown_timeout: Seconds,
+    /// How many connections are served at once (lowered to fit the open-file limit); beyond
+    /// it, new connections wait until one closes.
+    #[arg(long, value_name = "N", value_parser = parse_connections,
+          default_value_t = ConnectionPolicy::default().max_connections)]
+    pub(crate) max_connections: usize,
+    /// How many bytes one connection may hold in buffers (pipelined requests, unread
+    /// responses): bytes, or with a KiB or MiB suffix; at least 8KiB.
+    #[arg(long, value_name = "BYTES", value_parser = parse_buffer,
+          default_value_t = Bytes(ConnectionPolicy::default().max_buffer))]
+    pub(crate) max_buffer: Bytes,
+}
+
+impl ServeArgs {
+    /// The connection policy the flags describe, for every framework.
+    pub(crate) fn policy(&self) -> ConnectionPolicy {
+        let mut policy = ConnectionPolicy::default();
+        policy.head_timeout = self.head_timeout.0;
+        policy.idle_timeout = self.idle_timeout.0;
+        policy.shutdown_timeout = self.shutdown_timeout.0;
+        policy.max_connections = self.max_connections;
+        policy.max_buffer = self.max_buffer.0;
+        policy
+    }
+}
+
+/// A duration on the command line: whole or decimal seconds (`10s`, `1.5s`) or whole
+/// milliseconds (`500ms`). Displayed the way it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Seconds(pub(crate) std::time::Duration);
+
+impl std::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let millis = self.0.as_millis();
+        if millis % 1000 == 0 {
+            write!(f, "{}s", millis / 1000)
+        } else if millis >= 1000 && millis % 100 == 0 {
+            write!(f, "{}.{}s", millis / 1000, (millis % 1000) / 100)
+        } else {
+            write!(f, "{millis}ms")
+        }
+    }
+}
+
+/// A size in bytes on the command line: a number of bytes, or of KiB or MiB. Displayed with
+/// the largest suffix that divides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bytes(pub(crate) usize);
+
+impl std::fmt::Display for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MIB: usize = 1024 * 1024;
+        match self.0 {
+            0 => write!(f, "0"),
+            n if n % MIB == 0 => write!(f, "{}MiB", n / MIB),
+            n if n % 1024 == 0 => write!(f, "{}KiB", n / 1024),
+            n => write!(f, "{n}"),
+        }
+    }
+}
+
+/// The longest duration a flag takes: a day.
+const MAX_DURATION: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Parses `10s`, `1.5s` or `500ms` (at most a day).
+fn parse_duration(text: &str) -> Result<Seconds, String> {
+    let invalid = || {
+        format!(
+            "`{text}` is not a duration: write seconds or milliseconds, such as 10s, 1.5s or 500ms"
+        )
+    };
+    let (number, millis_per_unit) = if let Some(number) = text.strip_suffix("ms") {
+        (number, 1)
+    } else if let Some(number) = text.strip_suffix('s') {
+        (number, 1000)
+    } else {
+        return Err(invalid());
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || number.ends_with('.') {
+        return Err(invalid());
+    }
+    if millis_per_unit == 1 && !fraction.is_empty() {
+        return Err(format!(
+            "`{text}` is not a duration: milliseconds are whole numbers (write 1.5s, not 1500.5ms)"
+        ));
+    }
+    if fraction.len() > 3 {
+        return Err(format!(
+            "`{text}` is more precise than a millisecond: write at most three decimals"
+        ));
+    }
+    let too_long = || format!("`{text}` is too long: durations are at most a day (86400s)");
+    let whole: u64 = whole.parse().map_err(|_| too_long())?;
+    let fraction_millis: u64 = format!("{fraction:0<3}").parse().unwrap_or(0);
+    let millis = whole
+        .checked_mul(millis_per_unit)
+        .and_then(|m| {
+            m.checked_add(if millis_per_unit == 1 {
+                0
+            } else {
+                fraction_millis
+            })
+        })
+        .ok_or_else(too_long)?;
+    let duration = std::time::Duration::from_millis(millis);
+    if duration > MAX_DURATION {
+        return Err(too_long());
+    }
+    Ok(Seconds(duration))
+}
+
+/// A duration that is a deadline for clients: more than zero (a zero deadline would close
+/// every connection before its first request).
+fn parse_deadline(text: &str) -> Result<Seconds, String> {
+    let duration = parse_duration(text)?;
+    if duration.0.is_zero() {
+        return Err(format!(
+            "`{text}` would close every connection at once: give a duration above zero"
+        ));
+    }
+    Ok(duration)
+}
+
+/// Parses a connection cap: a whole number, at least 1.
+fn parse_connections(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("`0` connections would serve no one: give at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => Ok(usize::MAX),
+        Err(_) => Err(format!(
+            "`{text}` is not a number of connections: give a whole number, such as 1024"
+        )),
+    }
+}
+
+/// Parses a number of bytes, `64KiB` or `1MiB` (at least `ConnectionPolicy::MIN_BUFFER`).
+fn parse_buffer(text: &str) -> Result<Bytes, String> {
+    let (number, unit) = if let Some(number) = text.strip_suffix("KiB") {
+        (number, 1024)
+    } else if let Some(number) = text.strip_suffix("MiB") {
+        (number, 1024 * 1024)
+    } else {
+        (text.strip_suffix('B').unwrap_or(text), 1)
+    };
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "`{text}` is not a size: write a number of bytes, or of KiB or MiB, such as 65536 or 64KiB"
+        ));
+    }
+    let too_large = || format!("`{text}` is too large: at most 1024MiB");
+    let bytes = number
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|&n| n <= 1024 * 1024 * 1024)
+        .ok_or_else(too_large)?;
+    if bytes < ConnectionPolicy::MIN_BUFFER {
+        return Err(format!(
+            "`{text}` is too small: a connection needs at least {} to hold a request head",
+            Bytes(ConnectionPolicy::MIN_BUFFER)
+        ));
+    }
+    Ok(Bytes(bytes))
 }
 
 /// Arguments of `check`.

@@ -4,13 +4,13 @@
 use std::io::Write;
 use std::net::TcpListener;
 
-use oidc_discovery_http::Endpoint;
+use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use oidc_discovery_validate::{
     OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated, visible,
 };
 
 use crate::Status;
-use crate::args::{Framework, ServeArgs};
+use crate::args::{Bytes, Framework, Seconds, ServeArgs};
 use crate::render::Paint;
 
 pub(crate) fn run(
@@ -99,13 +99,15 @@ pub(crate) fn run(
     for route in endpoint.routes() {
         let _ = writeln!(out, "  http://{address}{}", visible(&route.path));
     }
+    let policy = args.policy();
+    let _ = writeln!(out, "  limits: {}", limits(&policy));
     let _ = writeln!(out, "press Ctrl-C to stop");
     let _ = out.flush();
 
     let result = match args.framework {
-        Framework::Axum => serve_axum(listener, endpoint),
-        Framework::ActixWeb => serve_actix(listener, endpoint),
-        Framework::Warp => serve_warp(listener, endpoint),
+        Framework::Axum => serve_axum(listener, endpoint, &policy),
+        Framework::ActixWeb => serve_actix(listener, endpoint, &policy),
+        Framework::Warp => serve_warp(listener, endpoint, &policy),
     };
     match result {
         Ok(()) => {
@@ -148,10 +150,42 @@ fn print_report(err: &mut dyn Write, report: &Report, source: &str, paint: Paint
     let _ = err.write_all(crate::render::text_report(report, source, None, paint).as_bytes());
 }
 
-/// Resolves on Ctrl-C (SIGINT), or never if the signal cannot be watched.
-async fn ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
+/// The policy in effect, for the "serving" lines: the connection cap is the one in force
+/// (fitted to the open-file limit).
+fn limits(policy: &ConnectionPolicy) -> String {
+    format!(
+        "head {}, idle {}, {} connections, {} buffer, shutdown {}",
+        Seconds(policy.head_timeout),
+        Seconds(policy.idle_timeout),
+        policy.connection_cap(),
+        Bytes(policy.max_buffer),
+        Seconds(policy.shutdown_timeout),
+    )
+}
+
+/// Resolves on Ctrl-C (SIGINT) or, on unix, SIGTERM; a signal that cannot be watched is left
+/// out (and if neither can, never).
+async fn stop_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
     }
 }
 
@@ -161,31 +195,37 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
-fn serve_axum(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+fn serve_axum(
+    listener: TcpListener,
+    endpoint: Endpoint,
+    policy: &ConnectionPolicy,
+) -> std::io::Result<()> {
     runtime()?.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let app: axum::Router = oidc_discovery_axum::router(endpoint);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(ctrl_c())
-            .await
+        oidc_discovery_axum::serve(listener, app, policy, stop_signal()).await
     })
 }
 
-fn serve_warp(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+fn serve_warp(
+    listener: TcpListener,
+    endpoint: Endpoint,
+    policy: &ConnectionPolicy,
+) -> std::io::Result<()> {
     runtime()?.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        warp::serve(oidc_discovery_warp::filter(endpoint))
-            .incoming(listener)
-            .graceful(ctrl_c())
-            .run()
-            .await;
-        Ok(())
+        let filter = oidc_discovery_warp::filter(endpoint);
+        oidc_discovery_warp::serve(listener, filter, policy, stop_signal()).await
     })
 }
 
-fn serve_actix(listener: TcpListener, endpoint: Endpoint) -> std::io::Result<()> {
+fn serve_actix(
+    listener: TcpListener,
+    endpoint: Endpoint,
+    _policy: &ConnectionPolicy,
+) -> std::io::Result<()> {
     let endpoint = std::sync::Arc::new(endpoint);
     actix_web::rt::System::new().block_on(async move {
         // actix-web stops gracefully on SIGINT and SIGTERM by itself.

@@ -11,6 +11,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
 struct Server {
     child: Child,
     urls: Vec<String>,
+    /// The `limits:` line: the connection policy in effect.
+    limits: String,
 }
 
 impl Server {
@@ -25,6 +27,7 @@ impl Server {
             .expect("the binary starts");
         let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
         let mut urls = Vec::new();
+        let mut limits = String::new();
         let mut line = String::new();
         loop {
             line.clear();
@@ -39,14 +42,26 @@ impl Server {
             if let Some(url) = line.trim().strip_prefix("http://") {
                 urls.push(format!("http://{url}"));
             }
+            if let Some(policy) = line.trim().strip_prefix("limits: ") {
+                policy.clone_into(&mut limits);
+            }
         }
-        Self { child, urls }
+        Self {
+            child,
+            urls,
+            limits,
+        }
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and returns the exit status.
-    fn interrupt(mut self) -> i32 {
+    fn interrupt(self) -> i32 {
+        self.signal("-INT")
+    }
+
+    /// Sends `signal` (`-INT`, `-TERM`) and returns the exit status.
+    fn signal(mut self, signal: &str) -> i32 {
         let status = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+            .args([signal, &self.child.id().to_string()])
             .status()
             .expect("kill runs");
         assert!(status.success());
@@ -57,7 +72,7 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         let _ = self.child.kill();
-        panic!("serve did not stop within 5 s of Ctrl-C");
+        panic!("serve did not stop within 5 s of {signal}");
     }
 }
 
@@ -353,4 +368,142 @@ fn tool_failures_exit_2() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// `serve ARGS` run to its end: exit status and standard error.
+fn refused(args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(BIN)
+        .arg("serve")
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn connection_flags_reject_what_they_cannot_read_with_a_clear_message() {
+    for (args, message) in [
+        (
+            &["--head-timeout", "10"][..],
+            "`10` is not a duration: write seconds or milliseconds, such as 10s, 1.5s or 500ms",
+        ),
+        (&["--idle-timeout", "1m"], "`1m` is not a duration"),
+        (&["--idle-timeout=-1s"], "`-1s` is not a duration"),
+        (&["--idle-timeout", ".5s"], "`.5s` is not a duration"),
+        (
+            &["--shutdown-timeout", "1.5ms"],
+            "milliseconds are whole numbers",
+        ),
+        (
+            &["--head-timeout", "0s"],
+            "would close every connection at once",
+        ),
+        (
+            &["--head-timeout", "1.2345s"],
+            "more precise than a millisecond",
+        ),
+        (
+            &["--idle-timeout", "100000s"],
+            "durations are at most a day",
+        ),
+        (
+            &["--idle-timeout", "99999999999999999999s"],
+            "durations are at most a day",
+        ),
+        (
+            &["--max-connections", "0"],
+            "`0` connections would serve no one",
+        ),
+        (&["--max-connections", "-3"], "unexpected argument"),
+        (
+            &["--max-connections", "many"],
+            "`many` is not a number of connections",
+        ),
+        (&["--max-buffer", "64kb"], "`64kb` is not a size"),
+        (
+            &["--max-buffer", "1KiB"],
+            "`1KiB` is too small: a connection needs at least 8KiB",
+        ),
+        (&["--max-buffer", "2048MiB"], "`2048MiB` is too large"),
+    ] {
+        let (status, stderr) = refused(args);
+        assert_eq!(status, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn help_states_the_connection_defaults() {
+    let output = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .expect("the binary runs");
+    let help = String::from_utf8_lossy(&output.stdout);
+    for default in [
+        "[default: 10s]",
+        "[default: 15s]",
+        "[default: 1024]",
+        "[default: 64KiB]",
+    ] {
+        assert!(help.contains(default), "{default} in {help}");
+    }
+    assert!(help.contains("--shutdown-timeout <DURATION>"), "{help}");
+}
+
+#[test]
+fn the_connection_flags_reach_every_hyper_framework_and_sigterm_stops_it() {
+    for framework in ["axum", "warp"] {
+        let server = Server::start(&[
+            "--framework",
+            framework,
+            "--listen",
+            "127.0.0.1:0",
+            "--head-timeout",
+            "500ms",
+            "--idle-timeout",
+            "1.5s",
+            "--shutdown-timeout",
+            "2s",
+            "--max-connections",
+            "7",
+            "--max-buffer",
+            "16384",
+        ]);
+        assert_eq!(
+            server.limits, "head 500ms, idle 1.5s, 7 connections, 16KiB buffer, shutdown 2s",
+            "{framework}"
+        );
+        let address = server.urls[0]
+            .strip_prefix("http://")
+            .and_then(|rest| rest.split('/').next())
+            .expect("a URL with an address")
+            .to_owned();
+        // An idle connection is closed at the idle deadline (1.5 s), well within 5 s.
+        let mut idle = TcpStream::connect(&address).expect("connect");
+        idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let opened = std::time::Instant::now();
+        let mut buf = [0; 16];
+        let read = idle.read(&mut buf);
+        assert!(
+            matches!(read, Ok(0))
+                || matches!(&read, Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset),
+            "{framework}: an idle connection is closed, not {read:?}"
+        );
+        let closed = opened.elapsed();
+        assert!(
+            closed >= Duration::from_millis(1400) && closed < Duration::from_secs(4),
+            "{framework}: closed after {closed:?}"
+        );
+        // A half-sent request does not hold SIGTERM.
+        let mut half = TcpStream::connect(&address).expect("connect");
+        half.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            .expect("half a request");
+        assert_eq!(server.signal("-TERM"), 0, "{framework}");
+    }
 }

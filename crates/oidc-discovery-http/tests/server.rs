@@ -26,12 +26,18 @@ struct Server {
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
+    /// Receives once `serve` has returned.
+    stopped: mpsc::Receiver<()>,
 }
+
+/// How long a test waits for `serve` to return after asking it to stop.
+const STOP_LIMIT: Duration = Duration::from_secs(10);
 
 impl Server {
     fn start(policy: ConnectionPolicy) -> Self {
         let (shutdown, signal) = oneshot::channel::<()>();
         let (bound, addr) = mpsc::channel();
+        let (returned, stopped) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -54,22 +60,27 @@ impl Server {
                 .await
                 .expect("serve ends cleanly");
             });
+            let _ = returned.send(());
         });
         Self {
             addr: addr.recv().expect("the server's address"),
             shutdown: Some(shutdown),
             thread: Some(thread),
+            stopped,
         }
     }
 
-    /// Asks the server to stop and waits for `serve` to return; how long that took.
+    /// Asks the server to stop and waits (at most `STOP_LIMIT`) for `serve` to return; how
+    /// long that took.
     fn stop(mut self) -> Duration {
         let started = Instant::now();
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
-        if let Some(thread) = self.thread.take() {
-            thread.join().expect("the server thread");
+        if self.stopped.recv_timeout(STOP_LIMIT).is_ok() {
+            if let Some(thread) = self.thread.take() {
+                let _ = thread.join();
+            }
         }
         started.elapsed()
     }
@@ -80,8 +91,11 @@ impl Drop for Server {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
+        // A server that does not stop is left behind rather than hanging the test.
         if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+            if self.stopped.recv_timeout(STOP_LIMIT).is_ok() {
+                let _ = thread.join();
+            }
         }
     }
 }
