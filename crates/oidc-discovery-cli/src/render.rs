@@ -452,6 +452,18 @@ mod tests {
     }
 
     #[test]
+    fn json_escapes_hidden_characters_and_keeps_the_value() {
+        let text = "a\u{1b}[2K\u{7f}\u{9b}\u{85}\u{202e}\u{2066}\u{e0041}\\é✓\"\n";
+        let line = json_line(&serde_json::json!({ "x": text }));
+        assert_eq!(
+            line,
+            "{\"x\":\"a\\u001b[2K\\u007f\\u009b\\u0085\\u202e\\u2066\\udb40\\udc41\\\\é✓\\\"\\n\"}\n"
+        );
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["x"], text);
+    }
+
+    #[test]
     fn excerpt_points_at_the_column() {
         let source = "{\n  \"a\": x\n}";
         let excerpt = Excerpt::new(source.as_bytes(), 2, 8).unwrap();
