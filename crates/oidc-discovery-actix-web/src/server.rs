@@ -168,17 +168,18 @@ impl Limits {
 
 /// A connection as the HTTP/1.1 dispatcher of actix-http sees it, with the limits it lacks.
 ///
-/// actix-http reads as long as the client sends, answers every complete request it has read
-/// into its write buffer, and only then tries to send: a client that pipelines requests and
-/// never reads the responses makes that buffer grow without end (about 16 MB per connection
-/// for 10,000 pipelined requests). The wrapper learns how much output is waiting from the
-/// dispatcher's writes (it always writes the whole of what remains), and:
+/// actix-http reads as long as the client sends (up to 128 KiB ahead), answers every complete
+/// request it has read into its write buffer, and only then tries to send: a client that
+/// pipelines requests and never reads the responses makes that buffer grow without end (about
+/// 16 MB per connection for 10,000 pipelined requests). The wrapper learns how much output is
+/// waiting from the dispatcher's writes (it always writes the whole of what remains), and:
 ///
-/// * reads nothing while `max_buffer` bytes of output are waiting, and at most [`READ_CHUNK`]
-///   bytes between two attempts to send, so that what is buffered stays near `max_buffer`;
-/// * keeps one deadline: `idle_timeout` after the connection opens or after the last byte of
-///   output was sent (waiting for the next request, or for a client that does not read),
-///   `head_timeout` after the first byte of a request that no response has followed (a request
+/// * reads nothing while `max_buffer` bytes are held — output waiting for the socket, plus the
+///   requests read since the output was last sent in full (held unparsed or answered into that
+///   output) — and at most [`READ_CHUNK`] bytes between two attempts to send;
+/// * keeps one deadline: `idle_timeout` after the connection opens or after the socket last
+///   took output (waiting for the next request, or for a client that does not read),
+///   `head_timeout` after the first byte of a request that no output has followed (a request
 ///   sent slowly, the first or a later one). Past it, the connection fails with
 ///   [`io::ErrorKind::TimedOut`], and actix closes it.
 struct Guarded<T> {
@@ -186,8 +187,11 @@ struct Guarded<T> {
     limits: Limits,
     /// Output the dispatcher has tried to send and the socket has not taken.
     unsent: usize,
-    /// Bytes read since the dispatcher last tried to send.
+    /// Bytes read since the dispatcher's output was last sent in full: requests it holds, or
+    /// has answered into output that is still waiting.
     read_ahead: usize,
+    /// Bytes read since the dispatcher last tried to send.
+    burst: usize,
     /// Whether a request has begun to arrive since the last output was sent.
     in_request: bool,
     deadline: Pin<Box<Sleep>>,
@@ -202,18 +206,19 @@ impl<T> Guarded<T> {
             limits,
             unsent: 0,
             read_ahead: 0,
+            burst: 0,
             in_request: false,
             deadline: Box::pin(tokio::time::sleep(limits.idle_timeout)),
             reader: None,
         }
     }
 
-    fn may_read(&self) -> bool {
-        self.unsent < self.limits.max_buffer && self.read_ahead < self.read_limit()
-    }
-
-    fn read_limit(&self) -> usize {
-        READ_CHUNK.min(self.limits.max_buffer)
+    /// How many bytes may be read now: none while `max_buffer` bytes are held (output waiting,
+    /// requests read ahead), and at most a [`READ_CHUNK`] between two attempts to send.
+    fn room(&self) -> usize {
+        let held = self.unsent.saturating_add(self.read_ahead);
+        let burst = READ_CHUNK.saturating_sub(self.burst);
+        self.limits.max_buffer.saturating_sub(held).min(burst)
     }
 
     /// An error once the deadline has passed; otherwise the task is woken when it passes.
@@ -231,16 +236,20 @@ impl<T> Guarded<T> {
         }
     }
 
-    /// The dispatcher is sending (or has sent) its output, of which `unsent` bytes remain.
+    /// The dispatcher is sending its output, of which `unsent` bytes remain; `progress` when
+    /// the socket took some.
     fn sending(&mut self, unsent: usize, progress: bool) {
         self.unsent = unsent;
-        self.read_ahead = 0;
+        self.burst = 0;
+        if unsent == 0 {
+            self.read_ahead = 0;
+        }
         if progress {
             self.in_request = false;
             let deadline = Instant::now() + self.limits.idle_timeout;
             self.deadline.as_mut().reset(deadline);
         }
-        if self.may_read() {
+        if self.room() > 0 {
             if let Some(reader) = self.reader.take() {
                 reader.wake();
             }
@@ -256,17 +265,18 @@ impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
         this.check_deadline(cx)?;
-        if !this.may_read() {
+        let room = this.room().min(buf.remaining());
+        if room == 0 && buf.remaining() > 0 {
             this.reader = Some(cx.waker().clone());
             return Poll::Pending;
         }
-        let room = (this.read_limit() - this.read_ahead).min(buf.remaining());
         let mut limited = ReadBuf::new(buf.initialize_unfilled_to(room));
         std::task::ready!(Pin::new(&mut this.io).poll_read(cx, &mut limited))?;
         let read = limited.filled().len();
         buf.advance(read);
         if read > 0 {
             this.read_ahead += read;
+            this.burst += read;
             if !this.in_request {
                 this.in_request = true;
                 let deadline = Instant::now() + this.limits.head_timeout;
