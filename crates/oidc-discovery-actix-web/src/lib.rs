@@ -72,6 +72,67 @@
 //! # }
 //! ```
 //!
+//! # Connection limits
+//!
+//! A server inherits its framework's treatment of slow, idle and greedy clients.
+//! [`server`] serves an [`Endpoint`] with the limits of a
+//! [`ConnectionPolicy`](oidc_discovery_http::ConnectionPolicy) (what `oidc-discovery serve`
+//! runs); its documentation says how each limit is applied.
+//!
+//! An application that mounts a [`DiscoveryService`] in its own `HttpServer` applies the
+//! policy's numbers with `HttpServer`'s settings:
+//!
+//! ```no_run
+//! # fn endpoint() -> oidc_discovery_http::Endpoint { oidc_discovery_http::conformance::fixtures().remove(0) }
+//! use std::sync::Arc;
+//!
+//! use actix_web::{App, HttpServer};
+//! use oidc_discovery_actix_web::DiscoveryService;
+//! use oidc_discovery_http::ConnectionPolicy;
+//!
+//! let policy = ConnectionPolicy::default();
+//! let endpoint = Arc::new(endpoint());
+//! let workers = 2;
+//! // actix-server counts the shutdown timeout in whole seconds.
+//! let shutdown = policy.shutdown_timeout.as_secs_f64().ceil() as u64;
+//! actix_web::rt::System::new().block_on(
+//!     HttpServer::new(move || App::new().service(DiscoveryService::new(endpoint.clone())))
+//!         .workers(workers)
+//!         // From the connection's opening, for its first request only.
+//!         .client_request_timeout(policy.head_timeout)
+//!         // From the end of a response to the next request's first byte.
+//!         .keep_alive(policy.idle_timeout)
+//!         // Per worker.
+//!         .max_connections((policy.connection_cap() / workers).max(1))
+//!         .shutdown_timeout(shutdown)
+//!         .bind(("127.0.0.1", 8080))?
+//!         .run(),
+//! )?;
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Without them, actix-web 4's defaults apply: `client_request_timeout` 5 s (a `408` to a
+//! connection whose first request head is not complete 5 s after it opened), `keep_alive` 5 s,
+//! `client_disconnect_timeout` 1 s, `max_connections` 25,600 per worker (one worker per CPU),
+//! `shutdown_timeout` 30 s, and, on Unix, a graceful stop on `SIGTERM` but an immediate one on
+//! `SIGINT` (Ctrl-C), which drops responses in flight.
+//!
+//! Two things stay unbounded with `HttpServer`, whatever the settings, and [`server`] bounds
+//! both:
+//!
+//! * **Responses a client does not read.** actix-http reads pipelined requests as fast as they
+//!   arrive and answers them into a buffer that grows for as long as the client sends without
+//!   reading. 50 connections that pipeline 10,000 `GET`s each and read nothing took an
+//!   `HttpServer` (`oidc-discovery serve` before it used [`server`]) to about 800 MB resident,
+//!   still about 750 MB after they closed, and 1.65 GB with 100 connections; under [`server`]
+//!   and the default policy, 34 MB (58 MB with 100 connections). Without [`server`], cap connections
+//!   (`max_connections`) to what the host's memory allows at about 16 MB for each connection
+//!   of that kind, or put a reverse proxy that buffers responses in front.
+//! * **A later request sent slowly.** `client_request_timeout` covers the first request on a
+//!   connection only, and `keep_alive` ends with a request's first byte: a client that sends
+//!   one request, then the next a byte at a time, holds its connection for as long as it
+//!   likes. A proxy in front that times out request heads closes it; [`server`] does.
+//!
 //! # How requests are matched and answered
 //!
 //! A [`DiscoveryService`] takes a request whose path (as sent, before actix's percent-decoding)

@@ -2,6 +2,7 @@
 //! wrapper ([`Guarded`]) that bounds what actix-http's HTTP/1.1 dispatcher would otherwise
 //! leave unbounded.
 
+use std::future::Future;
 use std::io;
 use std::net::TcpListener;
 use std::pin::Pin;
@@ -33,9 +34,10 @@ const READ_CHUNK: usize = 4096;
 ///
 /// The server speaks HTTP/1.1 (and 1.0); an HTTP/2 request is refused, with the connection.
 /// It runs one worker per available CPU (actix-web's default), in the actix-web runtime
-/// ([`actix_web::rt::System`]) of the caller. Await the returned [`Server`] to run it; its
-/// [`handle`](Server::handle) stops it gracefully. It also stops gracefully, by itself, on
-/// `SIGINT` (Ctrl-C) and `SIGTERM`.
+/// ([`actix_web::rt::System`]) of the caller. Await the returned [`Server`] to run it. It stops
+/// gracefully when `shutdown` resolves (typically on Ctrl-C or `SIGTERM`; the future replaces
+/// actix-server's own signal handlers, which stop at once on Ctrl-C, dropping responses in
+/// flight), or when its [`handle`](Server::handle) is told to.
 ///
 /// How each limit is applied:
 ///
@@ -47,7 +49,7 @@ const READ_CHUNK: usize = 4096;
 /// | [`max_buffer`](ConnectionPolicy::max_buffer) | a connection stops reading requests while that many bytes of its responses are waiting to be sent (the client is not reading them); actix-web alone would keep reading, and answering into memory |
 /// | [`shutdown_timeout`](ConnectionPolicy::shutdown_timeout) | actix's `shutdown_timeout`, in whole seconds, rounded up |
 ///
-/// A graceful stop (signal or [`ServerHandle::stop(true)`](actix_web::dev::ServerHandle::stop))
+/// A graceful stop (`shutdown` or [`ServerHandle::stop(true)`](actix_web::dev::ServerHandle::stop))
 /// stops accepting at once, then waits for the open connections, checking once a second, until
 /// they are all closed or the shutdown timeout has passed, and closes the rest. Open
 /// connections include idle keep-alive ones, which close after `idle_timeout` by themselves: a
@@ -66,9 +68,12 @@ const READ_CHUNK: usize = 4096;
 ///
 /// let listener = std::net::TcpListener::bind("127.0.0.1:8080")?;
 /// actix_web::rt::System::new().block_on(async {
-///     let server =
-///         oidc_discovery_actix_web::server(listener, endpoint(), &ConnectionPolicy::default())?;
-///     // `server.handle()` stops it from elsewhere; Ctrl-C and SIGTERM stop it too.
+///     let ctrl_c = async {
+///         let _ = actix_web::rt::signal::ctrl_c().await;
+///     };
+///     let policy = ConnectionPolicy::default();
+///     let server = oidc_discovery_actix_web::server(listener, endpoint(), &policy, ctrl_c)?;
+///     // `server.handle()` stops it from elsewhere too.
 ///     server.await
 /// })?;
 /// # Ok::<(), std::io::Error>(())
@@ -77,6 +82,7 @@ pub fn server(
     listener: TcpListener,
     endpoint: impl Into<Arc<Endpoint>>,
     policy: &ConnectionPolicy,
+    shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<Server> {
     let endpoint = endpoint.into();
     let addr = listener.local_addr()?;
@@ -91,7 +97,7 @@ pub fn server(
         .workers(workers)
         .max_concurrent_connections(cap / workers)
         .shutdown_timeout(whole_seconds(policy.shutdown_timeout))
-        .shutdown_signal(stop_signal())
+        .shutdown_signal(shutdown)
         .listen("oidc-discovery", listener, move || {
             let endpoint = Arc::clone(&endpoint);
             let app = App::new()
@@ -116,36 +122,6 @@ pub fn server(
 /// seconds.
 fn whole_seconds(duration: Duration) -> u64 {
     duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
-}
-
-/// Resolves on `SIGINT` or `SIGTERM` (on Unix; on Ctrl-C elsewhere), or never if they cannot
-/// be watched. actix-server's own handlers would stop at once on `SIGINT`, without letting
-/// in-flight responses finish; a stop from this future is graceful.
-async fn stop_signal() {
-    let interrupt = Box::pin(tokio::signal::ctrl_c());
-    #[cfg(unix)]
-    let mut terminate =
-        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    let mut interrupt = Some(interrupt);
-    std::future::poll_fn(move |cx| {
-        if let Some(signal) = interrupt.as_mut() {
-            match signal.as_mut().poll(cx) {
-                Poll::Ready(Ok(())) => return Poll::Ready(()),
-                Poll::Ready(Err(_)) => interrupt = None,
-                Poll::Pending => {}
-            }
-        }
-        #[cfg(unix)]
-        if let Some(signal) = terminate.as_mut() {
-            match signal.poll_recv(cx) {
-                Poll::Ready(Some(())) => return Poll::Ready(()),
-                Poll::Ready(None) => terminate = None,
-                Poll::Pending => {}
-            }
-        }
-        Poll::Pending
-    })
-    .await;
 }
 
 /// The per-connection limits of a [`ConnectionPolicy`], as [`Guarded`] applies them.

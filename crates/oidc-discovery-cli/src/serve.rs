@@ -224,19 +224,9 @@ fn serve_warp(
 fn serve_actix(
     listener: TcpListener,
     endpoint: Endpoint,
-    _policy: &ConnectionPolicy,
+    policy: &ConnectionPolicy,
 ) -> std::io::Result<()> {
-    let endpoint = std::sync::Arc::new(endpoint);
     actix_web::rt::System::new().block_on(async move {
-        // actix-web stops gracefully on SIGINT and SIGTERM by itself.
-        actix_web::HttpServer::new(move || {
-            actix_web::App::new().service(oidc_discovery_actix_web::DiscoveryService::new(
-                endpoint.clone(),
-            ))
-        })
-        .workers(2)
-        .listen(listener)?
-        .run()
-        .await
+        oidc_discovery_actix_web::server(listener, endpoint, policy, stop_signal())?.await
     })
 }

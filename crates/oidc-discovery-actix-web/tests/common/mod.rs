@@ -40,7 +40,9 @@ impl Server {
     #[allow(dead_code, reason = "not every test binary uses it")]
     pub(crate) fn with_policy(endpoint: Endpoint, policy: &ConnectionPolicy) -> Self {
         let policy = policy.clone();
-        Self::run(move |listener| oidc_discovery_actix_web::server(listener, endpoint, &policy))
+        Self::run(move |listener| {
+            oidc_discovery_actix_web::server(listener, endpoint, &policy, std::future::pending())
+        })
     }
 
     /// Runs the server `start` makes on a free loopback port, in a thread with an actix
