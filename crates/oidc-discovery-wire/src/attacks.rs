@@ -814,6 +814,9 @@ impl Target {
         let _one = one_at_a_time();
         let panics = count_panics();
         let deadline = self.policy.idle_timeout + SLACK;
+        // A server still starting leaves its connections in the listen queue, which would end
+        // the attack early: it begins once the server answers.
+        self.assert_serving(ATTACK, "before the attack");
         let mut held = Vec::with_capacity(attackers);
         for _ in 0..attackers {
             match self.connect(Duration::from_secs(1)) {
