@@ -800,7 +800,8 @@ impl Target {
     }
 
     /// Starvation: `attackers` connections opened and left idle (up to the first that cannot be
-    /// made within a second: the server's listen queue is full), more than the connection cap;
+    /// made within 1.5 s, when the server's listen queue stays full, and for at most [`SLACK`]),
+    /// more than the connection cap;
     /// a good client that connects next must be answered `200 OK` within `idle_timeout` +
     /// [`SLACK`] — the server must neither run out of file descriptors nor keep idle connections
     /// past their deadline.
@@ -817,9 +818,17 @@ impl Target {
         // A server still starting leaves its connections in the listen queue, which would end
         // the attack early: it begins once the server answers.
         self.assert_serving(ATTACK, "before the attack");
+        // Each connection is given long enough for one retransmission of its SYN (the kernel
+        // drops it while the listen queue is full, and sends it again after a second); the
+        // attack stops at the first that cannot be made, or after SLACK.
         let mut held = Vec::with_capacity(attackers);
-        for _ in 0..attackers {
-            match self.connect(Duration::from_secs(1)) {
+        let connecting = Instant::now();
+        while held.len() < attackers {
+            let remaining = SLACK.saturating_sub(connecting.elapsed());
+            if remaining.is_zero() {
+                break;
+            }
+            match self.connect(remaining.min(Duration::from_millis(1500))) {
                 Ok(stream) => held.push(stream),
                 Err(_) => break,
             }
