@@ -835,11 +835,11 @@ impl Target {
         }
         let answered_after = self.good_request(deadline).unwrap_or_else(|error| {
             panic!(
-                "{ATTACK}: with {} of {attackers} idle connections held (the connection cap is \
-                 {}), a good request of {} must be answered within {deadline:?} (idle_timeout \
-                 {:?} + {SLACK:?}): {error}",
+                "{ATTACK}: with {} of {attackers} idle connections held (max_connections {}), \
+                 a good request of {} must be answered within {deadline:?} (idle_timeout {:?} + \
+                 {SLACK:?}): {error}",
                 held.len(),
-                self.policy.connection_cap(),
+                self.policy.max_connections,
                 self.path,
                 self.policy.idle_timeout,
             )
