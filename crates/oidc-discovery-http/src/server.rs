@@ -35,7 +35,8 @@
 //!   a deployment that wants HTTP/2 terminates it in a proxy in front.
 //! * **Graceful shutdown.** When `shutdown` resolves, the listener is closed; connections that
 //!   are idle or in the middle of a request head are closed at once; a connection with a
-//!   response in flight finishes that response (keep-alive off) and closes. After
+//!   response in flight (being made, or not yet taken by the client) finishes that response
+//!   (keep-alive off) and closes. After
 //!   [`shutdown_timeout`](ConnectionPolicy::shutdown_timeout), whatever the clients do, every
 //!   remaining connection is dropped and `serve` returns.
 //!
@@ -225,11 +226,12 @@ async fn connection<S, B>(
             () = activity.changed.notified() => {}
             changed = stopped.changed(), if !stopping => {
                 stopping = true;
-                if changed.is_err() || !activity.busy() {
+                if changed.is_err() || !activity.responding() {
                     // Idle, or in the middle of a request head: closed at once.
                     return;
                 }
-                // A response in flight: finish it, then close (keep-alive off).
+                // A response in flight (being made, or written to a client that has not read
+                // it all yet): finish it, then close (keep-alive off).
                 conn.as_mut().graceful_shutdown();
             }
         }
@@ -304,8 +306,11 @@ impl Activity {
         }
     }
 
-    fn busy(&self) -> bool {
-        matches!(self.state().phase, Phase::Busy(_))
+    /// Whether a response is in flight: being made by the service, or written and not yet
+    /// taken by the client.
+    fn responding(&self) -> bool {
+        let state = self.state();
+        matches!(state.phase, Phase::Busy(_)) || state.write_blocked.is_some()
     }
 
     /// Bytes were read: the first byte of a request starts its head deadline.

@@ -21,7 +21,11 @@ const SLACK: Duration = Duration::from_secs(2);
 /// The body every request gets.
 const BODY_LEN: usize = 16 * 1024;
 
-/// `serve` of a service answering every request with `BODY_LEN` bytes, in a thread of its own.
+/// How long the service takes to answer `/slow`.
+const SLOW: Duration = Duration::from_secs(1);
+
+/// `serve` of a service answering every request with `BODY_LEN` bytes (`/slow` after `SLOW`),
+/// in a thread of its own.
 struct Server {
     addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
@@ -51,7 +55,10 @@ impl Server {
                 bound
                     .send(listener.local_addr().expect("a local address"))
                     .expect("the test waits");
-                let service = hyper::service::service_fn(|_request| async {
+                let service = hyper::service::service_fn(|request: http::Request<_>| async move {
+                    if request.uri().path() == "/slow" {
+                        tokio::time::sleep(SLOW).await;
+                    }
                     Ok::<_, Infallible>(http::Response::new("x".repeat(BODY_LEN)))
                 });
                 oidc_discovery_http::server::serve(listener, service, &policy, async {
@@ -372,4 +379,40 @@ fn shutdown_closes_idle_and_half_sent_connections_at_once() {
     std::thread::sleep(Duration::from_millis(200));
     let took = server.stop();
     assert!(took <= SLACK, "serve returned after {took:?}");
+}
+
+#[test]
+fn shutdown_lets_a_response_in_flight_finish() {
+    let server = Server::start(policy(60.0, 60.0, 5.0));
+    let mut slow = connect(server.addr);
+    // The service takes `SLOW` to answer this one; the server is asked to stop meanwhile.
+    slow.write_all(b"GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .expect("a request");
+    std::thread::sleep(Duration::from_millis(200));
+    let stopper = std::thread::spawn(move || server.stop());
+    let mut received = Vec::new();
+    slow.read_to_end(&mut received)
+        .expect("the response, then the close");
+    let took = stopper.join().expect("the stopping thread");
+    assert_eq!(
+        whole_responses(&received),
+        Some(1),
+        "one whole response: {} bytes",
+        received.len()
+    );
+    assert!(
+        took >= SLOW - Duration::from_millis(300) && took <= SLOW + SLACK,
+        "serve returned after {took:?}, once the response was written"
+    );
+}
+
+/// How many whole responses (a head and `BODY_LEN` bytes each) `bytes` holds, if nothing else.
+fn whole_responses(mut bytes: &[u8]) -> Option<usize> {
+    let mut count = 0;
+    while !bytes.is_empty() {
+        let head = bytes.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+        bytes = bytes.get(head + BODY_LEN..)?;
+        count += 1;
+    }
+    Some(count)
 }
