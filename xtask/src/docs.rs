@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use oidc_discovery_validate::rules::NOT_DOCUMENT_CHECKS;
-use oidc_discovery_validate::{Options, Profile, RULES, Report, Severity, validate_json};
+use oidc_discovery_validate::{
+    MAX_REPEATS, Options, Profile, RULES, Report, Severity, validate_json,
+};
 
 const GENERATED: &str = "cargo xtask generate";
 
@@ -36,6 +38,13 @@ pub fn rules() -> String {
          profile. *warning*: a recommendation is ignored, or clients break in practice. *note*: worth\n\
          knowing. *—*: the rule does not apply under that profile. Where the severity was a judgment\n\
          call (the specifications are silent, or implementations disagree), the rule says why.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "A report lists the first {MAX_REPEATS} problems of each rule one by one and folds the rest into\n\
+         one problem that counts them and gives the pointers of the first {MAX_REPEATS} of them\n\
+         (`MAX_REPEATS`); a rule that says the same of every member it finds lists fewer, as it\n\
+         says below. Counts and validity include every problem.\n"
     );
     let _ = writeln!(out, "{} rules.\n", RULES.len());
     out.push_str(
@@ -77,6 +86,16 @@ pub fn rules() -> String {
         );
         if let Some(rationale) = rule.rationale {
             let _ = writeln!(out, "- Why: {rationale}");
+        }
+        if rule.max_repeats < MAX_REPEATS {
+            let listed = match rule.max_repeats {
+                1 => "once per report".to_owned(),
+                n => format!("{n} times per report"),
+            };
+            let _ = writeln!(
+                out,
+                "- Listed: {listed}; the rest are folded into one problem that gives their pointers."
+            );
         }
         out.push('\n');
     }
@@ -154,9 +173,10 @@ pub fn corpus_verdicts() -> Option<String> {
             let listed = if report.profile == Profile::Fapi2 {
                 let mut counts: Vec<(&str, usize)> = Vec::new();
                 for problem in &errors {
+                    // A folded problem counts every problem it stands for.
                     match counts.iter_mut().find(|(rule, _)| *rule == problem.rule.id) {
-                        Some((_, count)) => *count += 1,
-                        None => counts.push((problem.rule.id, 1)),
+                        Some((_, count)) => *count += problem.count(),
+                        None => counts.push((problem.rule.id, problem.count())),
                     }
                 }
                 counts
@@ -174,6 +194,14 @@ pub fn corpus_verdicts() -> Option<String> {
                 errors
                     .iter()
                     .map(|problem| {
+                        if let Some(repeats) = &problem.repeats {
+                            return format!(
+                                "`{}` ×{} more ({})",
+                                problem.rule,
+                                repeats.count,
+                                repeats.pointer_list()
+                            );
+                        }
                         let at = if problem.pointer.is_empty() {
                             "(document)"
                         } else {

@@ -213,10 +213,20 @@ pub(crate) fn text_report(
     out
 }
 
-/// `  /issuer  message  [rule · spec]`, with its newline. The message is visible already
+/// `  /issuer  message  [rule · spec]`, with its newline; a folded problem as
+/// `  … and 1,234 more at /x/10, /x/11, …  [rule · spec]`. The message is visible already
 /// ([`Problem::new`] makes it so); the pointer, a pointer into the document, is made visible
-/// here.
+/// here (a fold's by [`Repeats::pointer_list`](oidc_discovery_validate::Repeats::pointer_list)).
 fn problem_line(problem: &Problem, paint: Paint) -> String {
+    if let Some(repeats) = &problem.repeats {
+        return format!(
+            "  {} {} more at {}  {}\n",
+            paint.paint(POINTER, "… and"),
+            thousands(repeats.count),
+            repeats.pointer_list(),
+            paint.paint(DIM, &format!("[{} · {}]", problem.rule, problem.spec)),
+        );
+    }
     let pointer = if problem.pointer.is_empty() {
         Cow::Borrowed("(document)")
     } else {
@@ -228,6 +238,19 @@ fn problem_line(problem: &Problem, paint: Paint) -> String {
         problem.message,
         paint.paint(DIM, &format!("[{} · {}]", problem.rule, problem.spec)),
     )
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// `1 error`, `2 errors`.
@@ -344,7 +367,7 @@ impl serde_json::ser::Formatter for VisibleJson {
 #[cfg(test)]
 mod tests {
     use oidc_discovery_validate::rules::{EMPTY_ARRAY, MEMBER_NULL, WITHDRAWN_MEMBER};
-    use oidc_discovery_validate::{Options, validate_json};
+    use oidc_discovery_validate::{MAX_REPEATS, Options, validate_json};
 
     use super::*;
 
@@ -421,6 +444,38 @@ mod tests {
             "errors\n  (document)  m  [empty-array · S]\n  /b  m  [empty-array · S]\n\
              warnings\n  /c  m  [member-null · S]\nnotes\n  /d  m  [withdrawn-member · S]\n✗ oidc: 2 errors, 1 warning, 1 note — f.json\n"
         );
+    }
+
+    #[test]
+    fn a_fold_is_one_line_with_its_count_and_first_pointers() {
+        let problems = (0..2_000)
+            .filter_map(|index| {
+                Problem::new(&MEMBER_NULL, Profile::Oidc, format!("/x/{index}"), "m")
+            })
+            .collect();
+        let report = Report::new(Profile::Oidc, problems);
+        let text = text_report(&report, "f.json", None, Paint::PLAIN);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + MAX_REPEATS + 2, "{text}");
+        assert_eq!(
+            lines[1],
+            format!("  /x/0  m  [member-null · {}]", MEMBER_NULL.spec)
+        );
+        assert_eq!(
+            lines[MAX_REPEATS + 1],
+            format!(
+                "  … and 1,990 more at /x/10, /x/11, /x/12, /x/13, /x/14, /x/15, /x/16, /x/17, /x/18, /x/19, …  [member-null · {}]",
+                MEMBER_NULL.spec
+            )
+        );
+        assert_eq!(
+            lines[MAX_REPEATS + 2],
+            "✓ oidc: valid (2000 warnings) — f.json"
+        );
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(524_270), "524,270");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use oidc_discovery_validate::MAX_REPEATS;
 use serde_json::Value;
 
 /// The binary, with no colour-related variable inherited from the environment.
@@ -72,11 +73,27 @@ fn assert_contract_object(value: &Value) -> &serde_json::Map<String, Value> {
         let problem = problem.as_object().expect("a problem object");
         let mut keys: Vec<&str> = problem.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(
-            keys,
-            ["message", "pointer", "rule", "severity", "spec"],
-            "{value}"
-        );
+        // The contract's members; a folded problem adds `repeats`: how many more problems of
+        // its rule, and the pointers of the first of them (the first being its `pointer`).
+        if let Some(repeats) = problem.get("repeats") {
+            assert_eq!(
+                keys,
+                ["message", "pointer", "repeats", "rule", "severity", "spec"],
+                "{value}"
+            );
+            let repeats = repeats.as_object().expect("an object");
+            assert_eq!(repeats.len(), 2, "{value}");
+            assert!(repeats["count"].as_u64().is_some_and(|count| count > 0));
+            let pointers = repeats["pointers"].as_array().expect("an array");
+            assert!(!pointers.is_empty() && pointers.len() <= MAX_REPEATS);
+            assert_eq!(pointers[0], problem["pointer"], "{value}");
+        } else {
+            assert_eq!(
+                keys,
+                ["message", "pointer", "rule", "severity", "spec"],
+                "{value}"
+            );
+        }
         for key in ["message", "pointer", "rule", "spec"] {
             assert!(problem[key].is_string(), "{key} in {value}");
         }

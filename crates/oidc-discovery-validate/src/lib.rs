@@ -59,7 +59,7 @@ use oidc_discovery_metadata::ProviderMetadata;
 
 pub use issuer::IssuerMatchOptions;
 pub use profile::{Profile, UnknownProfile};
-pub use report::{Problem, Report, Severity};
+pub use report::{MAX_REPEATS, Problem, Repeats, Report, Severity};
 pub use rules::{RULES, Rule, RuleGroup};
 pub use validated::{Fapi2, Invalid, OAuth, Oidc, ProfileKind, Validated};
 pub use visible::{is_hidden, visible};
@@ -89,7 +89,7 @@ impl Options {
 /// Validates a parsed document under `profile`.
 #[must_use]
 pub fn check(metadata: &ProviderMetadata, profile: Profile, options: &Options) -> Report {
-    check_with(metadata, profile, options, Vec::new())
+    check_with(metadata, profile, options, report::Collector::new(profile))
 }
 
 /// [`check`], with problems found before (in the JSON text) to report alongside.
@@ -97,7 +97,7 @@ fn check_with(
     metadata: &ProviderMetadata,
     profile: Profile,
     options: &Options,
-    problems: Vec<Problem>,
+    problems: report::Collector,
 ) -> Report {
     let mut context = checks::Context {
         profile,
@@ -106,7 +106,7 @@ fn check_with(
         problems,
     };
     checks::run(&mut context);
-    Report::new(profile, context.problems)
+    context.problems.finish()
 }
 
 /// Validates a parsed document under `P` and returns it as [`Validated<P>`] when the report
@@ -158,12 +158,15 @@ pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Chec
     // the larger of the two, not their sum. Without (most documents), the parse notes the
     // repeated top-level names itself, at no extra pass. Nothing is reported for text that
     // does not parse.
+    let mut duplicates = report::Collector::new(profile);
     let parsed = if checks::json::has_nested_object(source) {
-        let duplicates = checks::json::duplicate_members(source, profile);
-        ProviderMetadata::from_json_slice(source).map(|metadata| (metadata, duplicates))
+        checks::json::duplicate_members(source, &mut duplicates);
+        ProviderMetadata::from_json_slice(source)
     } else {
-        ProviderMetadata::from_json_slice_noting_repeats(source)
-            .map(|(metadata, names)| (metadata, checks::json::repeated_members(names, profile)))
+        ProviderMetadata::from_json_slice_noting_repeats(source).map(|(metadata, names)| {
+            checks::json::repeated_members(names, &mut duplicates);
+            metadata
+        })
     };
     match parsed {
         Err(error) => Checked {
@@ -175,7 +178,7 @@ pub fn validate_json(source: &[u8], profile: Profile, options: &Options) -> Chec
                     .collect(),
             ),
         },
-        Ok((metadata, duplicates)) => {
+        Ok(metadata) => {
             let report = check_with(&metadata, profile, options, duplicates);
             Checked {
                 metadata: Some(metadata),

@@ -30,6 +30,10 @@ pub struct Rule {
     pub severities: [Option<Severity>; 3],
     /// Why the rule has these severities, where that was a judgment call.
     pub rationale: Option<&'static str>,
+    /// How many problems of this rule a report lists one by one before folding the rest
+    /// into one ([`MAX_REPEATS`](crate::MAX_REPEATS), or fewer for a rule that says the same
+    /// thing of every member it finds, such as `http-loopback`).
+    pub max_repeats: usize,
 }
 
 impl Rule {
@@ -182,7 +186,8 @@ macro_rules! rules {
     ($(
         $(#[doc = $doc:literal])*
         $name:ident = $id:literal, $group:ident, [$($inv:literal),*], [$oauth:ident, $oidc:ident, $fapi2:ident],
-        $spec:literal, $summary:literal $(, rationale: $rationale:literal)?;
+        $spec:literal, $summary:literal $(, rationale: $rationale:literal)?
+        $(, max_repeats: $max_repeats:literal)?;
     )+) => {
         $(
             $(#[doc = $doc])*
@@ -195,6 +200,7 @@ macro_rules! rules {
                 spec: $spec,
                 severities: [$oauth, $oidc, $fapi2],
                 rationale: rules!(@rationale $($rationale)?),
+                max_repeats: rules!(@max_repeats $($max_repeats)?),
             };
         )+
 
@@ -203,6 +209,8 @@ macro_rules! rules {
     };
     (@rationale) => { None };
     (@rationale $rationale:literal) => { Some($rationale) };
+    (@max_repeats) => { crate::MAX_REPEATS };
+    (@max_repeats $max_repeats:literal) => { $max_repeats };
 }
 
 rules! {
@@ -289,7 +297,8 @@ rules! {
     HTTP_LOOPBACK = "http-loopback", Url, ["URL-11"], [W, W, E],
         "RFC 8252 §8.3; OpenID Connect Discovery 1.0 §3",
         "An `http` URL on a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`) is for local development only.",
-        rationale: "No specification sanctions http, but a provider running on a developer's machine is normal; `oauth` and `oidc` warn instead of failing. `fapi2` does not allow it.";
+        rationale: "No specification sanctions http, but a provider running on a developer's machine is normal; `oauth` and `oidc` warn instead of failing. `fapi2` does not allow it.",
+        max_repeats: 1;
     ENDPOINT_FRAGMENT = "endpoint-fragment", Url, ["URL-3", "URL-7"], [E, E, E],
         "RFC 6749 §3.1, §3.2; RFC 7009 §2; OpenID Federation 1.0 §5.1.3",
         "The authorization, token, revocation and federation registration endpoints have no fragment.";

@@ -8,7 +8,9 @@
 //! peak heap bounds.
 
 use oidc_discovery_metadata::{ParseErrorKind, ProviderMetadata};
-use oidc_discovery_validate::{Checked, Options, Profile, Report, validate_json};
+use oidc_discovery_validate::{
+    Checked, MAX_REPEATS, Options, Problem, Profile, Report, Severity, validate_json,
+};
 use serde_json::Value;
 
 /// `{"x": <depth nested arrays>}`.
@@ -343,8 +345,9 @@ fn many_duplicate_members_give_one_problem_each() {
 }
 
 #[test]
-fn large_arrays_give_a_problem_per_element() {
-    // 1,000,000 elements (about 4 MiB of JSON): every problem is reported, at its pointer.
+fn large_arrays_count_a_problem_per_element_and_list_the_first() {
+    // 1,000,000 elements (about 4 MiB of JSON): every problem is counted; the first
+    // `MAX_REPEATS` are listed at their pointers, the rest folded into one problem.
     const N: usize = 1_000_000;
     let unknown = format!("{{\"x\": [{}]}}", vec!["0"; N].join(","));
     let metadata = ProviderMetadata::from_json_str(&unknown).unwrap();
@@ -355,19 +358,32 @@ fn large_arrays_give_a_problem_per_element() {
         vec!["1"; N].join(",")
     );
     let checked = validate_json(mistyped.as_bytes(), Profile::OAuth, &Options::default());
-    let member_type = checked
+    let member_type: Vec<&Problem> = checked
         .report
         .problems
         .iter()
         .filter(|problem| problem.rule == "member-type")
-        .count();
-    assert_eq!(member_type, N);
-    let last = format!("/response_types_supported/{}", N - 1);
-    assert!(
-        checked
-            .report
-            .problems
-            .iter()
-            .any(|problem| problem.pointer == last)
-    );
+        .collect();
+    assert_eq!(member_type.len(), MAX_REPEATS + 1);
+    assert_eq!(member_type.iter().map(|p| p.count()).sum::<usize>(), N);
+    for (index, problem) in member_type[..MAX_REPEATS].iter().enumerate() {
+        assert_eq!(
+            problem.pointer,
+            format!("/response_types_supported/{index}")
+        );
+        assert!(problem.repeats.is_none());
+    }
+    let fold = member_type[MAX_REPEATS];
+    let repeats = fold.repeats.as_ref().unwrap();
+    assert_eq!(repeats.count, N - MAX_REPEATS);
+    let expected: Vec<String> = (MAX_REPEATS..2 * MAX_REPEATS)
+        .map(|index| format!("/response_types_supported/{index}"))
+        .collect();
+    assert_eq!(repeats.pointers, expected);
+    assert_eq!(fold.pointer, expected[0]);
+    assert_eq!(fold.severity, Severity::Error);
+    // The counts include every problem.
+    let errors = checked.report.count(Severity::Error);
+    assert!(errors > N, "{errors}");
+    assert!(!checked.report.is_valid());
 }

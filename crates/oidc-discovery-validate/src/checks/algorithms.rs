@@ -98,11 +98,13 @@ fn lists<'a>(cx: &Context<'a>) -> Vec<AlgList<'a>> {
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     for (member, family, values) in lists(cx) {
+        // Once per list, not per `EdDSA`: a list may hold many.
+        let lists_ed25519 = values.iter().any(|&(other, _)| other == "Ed25519");
         for (index, &(value, known)) in values.iter().enumerate() {
             // Built only when a problem is reported.
             let at = || pointer::element(member, index);
             if PROHIBITED.contains(&value) {
-                cx.emit(&ALG_PROHIBITED, at(), format!("`{value}` in `{member}` is a JWK-only registry entry, Prohibited as an algorithm"));
+                cx.emit(&ALG_PROHIBITED, at, || format!("`{value}` in `{member}` is a JWK-only registry entry, Prohibited as an algorithm"));
                 continue;
             }
             // A registered JWS algorithm is of the first family `Family::of` tries.
@@ -112,28 +114,24 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 Family::of(value)
             };
             match found {
-                Some(found) if found != family => cx.emit(
-                    &ALG_WRONG_FAMILY,
-                    at(),
+                Some(found) if found != family => cx.emit(&ALG_WRONG_FAMILY, at, || {
                     format!(
                         "`{value}` in `{member}` is {}, but `{member}` lists {}",
                         found.describe(),
                         family.describe()
-                    ),
-                ),
+                    )
+                }),
                 _ => {}
             }
             if family == Family::Jws && value == "EdDSA" {
-                let advice = if values.iter().any(|&(other, _)| other == "Ed25519") {
+                let advice = if lists_ed25519 {
                     "`Ed25519`, which replaces it, is listed too, so `EdDSA` serves only verifiers that do not know `Ed25519` yet"
                 } else {
                     "list `Ed25519` (and `Ed448`) instead"
                 };
-                cx.emit(
-                    &ALG_DEPRECATED,
-                    at(),
-                    format!("`EdDSA` in `{member}` is deprecated by RFC 9864; {advice}"),
-                );
+                cx.emit(&ALG_DEPRECATED, at, || {
+                    format!("`EdDSA` in `{member}` is deprecated by RFC 9864; {advice}")
+                });
             }
         }
         // ALG-3, ALG-6, ALG-7: `none` (and symmetric algorithms) where they are forbidden.
@@ -146,15 +144,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 | "introspection_endpoint_auth_signing_alg_values_supported"
                     if value == "none" =>
                 {
-                    cx.emit(&AUTH_SIGNING_ALG_NONE, at(), format!("`none` is listed in `{member}`; an unsigned client assertion authenticates nobody"));
+                    cx.emit(&AUTH_SIGNING_ALG_NONE, at, || format!("`none` is listed in `{member}`; an unsigned client assertion authenticates nobody"));
                 }
                 "dpop_signing_alg_values_supported"
                     if value == "none" || JwsAlg::parse(value).is_symmetric() =>
                 {
-                    cx.emit(&DPOP_ALG_ASYMMETRIC, at(), format!("`{value}` in `dpop_signing_alg_values_supported` is not an asymmetric algorithm"));
+                    cx.emit(&DPOP_ALG_ASYMMETRIC, at, || format!("`{value}` in `dpop_signing_alg_values_supported` is not an asymmetric algorithm"));
                 }
                 "authorization_signing_alg_values_supported" if value == "none" => {
-                    cx.emit(&JARM_ALG_NONE, at(), "`none` is listed in `authorization_signing_alg_values_supported`; JARM responses must be signed");
+                    cx.emit(&JARM_ALG_NONE, at, "`none` is listed in `authorization_signing_alg_values_supported`; JARM responses must be signed");
                 }
                 _ => {}
             }

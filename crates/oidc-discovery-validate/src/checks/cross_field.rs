@@ -18,7 +18,6 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     } else {
         ""
     };
-    let mut found = Vec::new();
     for (index, response_type) in md.response_types_supported.iter().flatten().enumerate() {
         let mut needed = Vec::new();
         if response_type.has_code() && !grants.contains(&GrantType::AuthorizationCode) {
@@ -30,18 +29,16 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             needed.push("implicit");
         }
         if !needed.is_empty() {
-            found.push((
-                pointer::element("response_types_supported", index),
-                format!(
+            cx.emit(
+                &RESPONSE_TYPE_GRANT,
+                || pointer::element("response_types_supported", index),
+                || format!(
                     "response type \"{}\" needs the grant type {}, which `grant_types_supported`{defaulted} does not list",
                     response_type.as_str(),
                     super::list(&needed)
                 ),
-            ));
+            );
         }
-    }
-    for (at, message) in found {
-        cx.emit(&RESPONSE_TYPE_GRANT, at, message);
     }
 
     // XF-2: JARM response modes need JARM signing algorithms.

@@ -53,15 +53,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             if !methods.iter().any(strong) {
                 cx.emit(&FAPI2_CLIENT_AUTH, "/token_endpoint_auth_methods_supported", "`token_endpoint_auth_methods_supported` offers neither `private_key_jwt` nor mutual TLS");
             }
-            let weak: Vec<(usize, String)> = methods.iter().enumerate().filter(|(_, m)| !strong(m)).map(|(i, m)| (i, m.as_str().to_owned())).collect();
-            for (index, method) in weak {
-                cx.emit(&FAPI2_CLIENT_AUTH, pointer::element("token_endpoint_auth_methods_supported", index), format!("`{method}` is not a client authentication method FAPI 2.0 allows"));
+            for (index, method) in methods.iter().enumerate().filter(|(_, m)| !strong(m)) {
+                cx.emit(&FAPI2_CLIENT_AUTH, || pointer::element("token_endpoint_auth_methods_supported", index), || format!("`{method}` is not a client authentication method FAPI 2.0 allows"));
             }
         }
     }
 
     // Signing algorithms.
-    let mut disallowed = Vec::new();
     for (member, algs) in [
         (
             "id_token_signing_alg_values_supported",
@@ -106,12 +104,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     ] {
         for (index, alg) in algs.iter().flatten().enumerate() {
             if !ALLOWED_ALGS.contains(alg) {
-                disallowed.push((pointer::element(member, index), format!("`{alg}` in `{member}` is not allowed by FAPI 2.0 (PS256, ES256, Ed25519 / EdDSA)")));
+                cx.emit(&FAPI2_ALGORITHMS, || pointer::element(member, index), || format!("`{alg}` in `{member}` is not allowed by FAPI 2.0 (PS256, ES256, Ed25519 / EdDSA)"));
             }
         }
-    }
-    for (at, message) in disallowed {
-        cx.emit(&FAPI2_ALGORITHMS, at, message);
     }
 
     // Sender-constrained access tokens.
@@ -124,16 +119,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     }
 
     // Only `code`; no implicit or password grant.
-    let others: Vec<(usize, String)> = md
+    for (index, response_type) in md
         .response_types_supported
         .iter()
         .flatten()
         .enumerate()
         .filter(|(_, rt)| **rt != ResponseType::CODE)
-        .map(|(i, rt)| (i, rt.as_str().to_owned()))
-        .collect();
-    for (index, response_type) in others {
-        cx.emit(&FAPI2_RESPONSE_TYPES, pointer::element("response_types_supported", index), format!("response type \"{response_type}\" is not allowed by FAPI 2.0, which uses `code` only"));
+    {
+        cx.emit(&FAPI2_RESPONSE_TYPES, || pointer::element("response_types_supported", index), || format!("response type \"{response_type}\" is not allowed by FAPI 2.0, which uses `code` only"));
     }
     let defaulted = md.grant_types_supported.is_none();
     let forbidden: Vec<&str> = md

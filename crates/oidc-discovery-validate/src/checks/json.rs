@@ -8,6 +8,7 @@ use oidc_discovery_metadata::{ParseError, ParseErrorKind};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::pointer;
+use crate::report::{Collector, Text};
 use crate::rules::{DUPLICATE_MEMBER, JSON_NOT_OBJECT, JSON_SYNTAX};
 use crate::{Problem, Profile};
 
@@ -161,32 +162,27 @@ pub(crate) fn has_nested_object(source: &[u8]) -> bool {
 }
 
 /// Finds every member name that occurs twice in one object, at any depth: their pointers.
-pub(crate) fn duplicate_members(source: &[u8], profile: Profile) -> Vec<Problem> {
+pub(crate) fn duplicate_members(source: &[u8], problems: &mut Collector) {
     let source = strip_bom(source);
     let found = scan_duplicates(source).unwrap_or_else(|| walk_duplicates(source));
-    found
-        .into_iter()
-        .filter_map(|(path, name)| duplicate_problem(path, &name, profile))
-        .collect()
+    for (path, name) in found {
+        duplicate_problem(problems, path, &name);
+    }
 }
 
 /// The problems for repeated top-level member names, as the parse noted them: one per name.
-pub(crate) fn repeated_members(names: Vec<String>, profile: Profile) -> Vec<Problem> {
-    names
-        .into_iter()
-        .filter_map(|name| duplicate_problem(pointer::member(&name), &name, profile))
-        .collect()
+pub(crate) fn repeated_members(names: Vec<String>, problems: &mut Collector) {
+    for name in names {
+        duplicate_problem(problems, || pointer::member(&name), &name);
+    }
 }
 
-fn duplicate_problem(pointer: String, name: &str, profile: Profile) -> Option<Problem> {
-    Problem::new(
-        &DUPLICATE_MEMBER,
-        profile,
-        pointer,
+fn duplicate_problem(problems: &mut Collector, pointer: impl Text, name: &str) {
+    problems.add(&DUPLICATE_MEMBER, DUPLICATE_MEMBER.spec, pointer, || {
         format!(
             "member `{name}` occurs more than once in the same object; parsers disagree on which one counts (this library and most others keep the last)"
-        ),
-    )
+        )
+    });
 }
 
 /// The nesting serde_json accepts (its recursion limit): a deeper text does not parse.
@@ -550,6 +546,7 @@ mod tests {
 
         use super::{duplicate_members, has_nested_object, repeated_members};
         use crate::Profile;
+        use crate::report::Collector;
 
         for json in [
             r#"{"a": 1, "b": 2}"#,
@@ -565,11 +562,11 @@ mod tests {
             assert!(!has_nested_object(source), "{json}");
             let (_, names) = ProviderMetadata::from_json_slice_noting_repeats(source).unwrap();
             for profile in Profile::ALL {
-                let mut noted = repeated_members(names.clone(), profile);
-                let mut scanned = duplicate_members(source, profile);
-                noted.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-                scanned.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-                assert_eq!(noted, scanned, "{json}");
+                let mut noted = Collector::new(profile);
+                repeated_members(names.clone(), &mut noted);
+                let mut scanned = Collector::new(profile);
+                duplicate_members(source, &mut scanned);
+                assert_eq!(noted.finish(), scanned.finish(), "{json}");
             }
         }
         assert!(has_nested_object(br#"{"a": {"b": 1}}"#));

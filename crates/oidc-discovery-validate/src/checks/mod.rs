@@ -3,7 +3,8 @@
 
 use oidc_discovery_metadata::ProviderMetadata;
 
-use crate::{Options, Problem, Profile, Rule, Severity};
+use crate::report::{Collector, Text};
+use crate::{Options, Profile, Rule, Severity};
 
 mod algorithms;
 mod cross_field;
@@ -23,7 +24,7 @@ pub(crate) struct Context<'a> {
     pub(crate) profile: Profile,
     pub(crate) options: &'a Options,
     pub(crate) metadata: &'a ProviderMetadata,
-    pub(crate) problems: Vec<Problem>,
+    pub(crate) problems: Collector,
 }
 
 impl Context<'_> {
@@ -32,16 +33,12 @@ impl Context<'_> {
         rule.severity(self.profile).is_some()
     }
 
-    /// Records a problem, unless `rule` does not apply under the profile.
-    pub(crate) fn emit(
-        &mut self,
-        rule: &'static Rule,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
-    ) {
-        if let Some(problem) = Problem::new(rule, self.profile, pointer, message) {
-            self.problems.push(problem);
-        }
+    /// Records a problem, unless `rule` does not apply under the profile. Past the rule's
+    /// limit of listed problems (`MAX_REPEATS`) it is only counted: a check that may find a
+    /// problem per array element passes closures, so that `pointer` and `message` are built
+    /// only for the problems a report keeps.
+    pub(crate) fn emit(&mut self, rule: &'static Rule, pointer: impl Text, message: impl Text) {
+        self.problems.add(rule, rule.spec, pointer, message);
     }
 
     /// Records a problem that cites `spec`, the part of the rule's citation that defines the
@@ -50,12 +47,10 @@ impl Context<'_> {
         &mut self,
         rule: &'static Rule,
         spec: &'static str,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
+        pointer: impl Text,
+        message: impl Text,
     ) {
-        if let Some(problem) = Problem::new(rule, self.profile, pointer, message) {
-            self.problems.push(problem.citing(spec));
-        }
+        self.problems.add(rule, spec, pointer, message);
     }
 
     /// The severity `rule` has under the profile (for wording a message to agree with it).

@@ -5,11 +5,13 @@ use crate::pointer;
 use crate::rules::{MTLS_ALIAS_NOT_ENDPOINT, MTLS_ALIAS_WITHOUT_ENDPOINT};
 
 pub(crate) fn check(cx: &mut Context<'_>) {
-    let Some(aliases) = cx.metadata.mtls_endpoint_aliases.clone() else {
+    // Borrowed from the document (not the context), so nothing is copied.
+    let metadata = cx.metadata;
+    let Some(aliases) = &metadata.mtls_endpoint_aliases else {
         return;
     };
     for (name, _) in aliases.iter() {
-        let at = pointer::field("mtls_endpoint_aliases", name);
+        let at = || pointer::field("mtls_endpoint_aliases", name);
         // Endpoints a browser visits are not called directly, so an alias has no meaning.
         if matches!(name, "authorization_endpoint" | "end_session_endpoint")
             || !name.ends_with("_endpoint")
@@ -17,20 +19,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             cx.emit(
                 &MTLS_ALIAS_NOT_ENDPOINT,
                 at,
-                format!("alias `{name}` does not name an endpoint a client calls directly; clients ignore it"),
+                || format!("alias `{name}` does not name an endpoint a client calls directly; clients ignore it"),
             );
-        } else if !cx.metadata.has_member(name)
-            || cx
-                .metadata
+        } else if !metadata.has_member(name)
+            || metadata
                 .other
                 .get(name)
                 .is_some_and(oidc_discovery_metadata::RawJson::is_null)
         {
-            cx.emit(
-                &MTLS_ALIAS_WITHOUT_ENDPOINT,
-                at,
-                format!("alias `{name}` has no top-level `{name}` to stand in for"),
-            );
+            cx.emit(&MTLS_ALIAS_WITHOUT_ENDPOINT, at, || {
+                format!("alias `{name}` has no top-level `{name}` to stand in for")
+            });
         }
     }
 }

@@ -48,32 +48,26 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let at = || pointer::element(MEMBER, index);
         let spelled = response_type.as_str();
         if let Some(malformation) = response_type.malformation() {
-            let detail = match &malformation {
-                ResponseTypeMalformation::Empty => "it is empty".to_owned(),
-                other => other.to_string(),
-            };
-            cx.emit(
-                &RESPONSE_TYPE_MALFORMED,
-                at(),
-                format!("response type \"{spelled}\" is malformed: {detail}"),
-            );
+            cx.emit(&RESPONSE_TYPE_MALFORMED, at, || {
+                let detail = match &malformation {
+                    ResponseTypeMalformation::Empty => "it is empty".to_owned(),
+                    other => other.to_string(),
+                };
+                format!("response type \"{spelled}\" is malformed: {detail}")
+            });
         }
         for token in response_type.unknown_tokens() {
-            let hint = unglued(token.as_str())
-                .map(|spaced| format!(" (it looks like \"{spaced}\" with its spaces removed)"))
-                .unwrap_or_default();
-            cx.emit(
-                &RESPONSE_TYPE_UNKNOWN_TOKEN,
-                at(),
-                format!("`{token}` in response type \"{spelled}\" is not a registered response type token{hint}"),
-            );
+            cx.emit(&RESPONSE_TYPE_UNKNOWN_TOKEN, at, || {
+                let hint = unglued(token.as_str())
+                    .map(|spaced| format!(" (it looks like \"{spaced}\" with its spaces removed)"))
+                    .unwrap_or_default();
+                format!("`{token}` in response type \"{spelled}\" is not a registered response type token{hint}")
+            });
         }
         if response_type.contains(&ResponseTypeToken::None) && response_type.len() > 1 {
-            cx.emit(
-                &RESPONSE_TYPE_NONE_COMBINED,
-                at(),
-                format!("response type \"{spelled}\" combines `none` with other tokens"),
-            );
+            cx.emit(&RESPONSE_TYPE_NONE_COMBINED, at, || {
+                format!("response type \"{spelled}\" combines `none` with other tokens")
+            });
         }
         let first = match &mut first_index {
             Some(map) => {
@@ -86,12 +80,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 .position(|earlier| earlier == response_type),
         };
         if let Some(first) = first {
-            let same = if types[first].as_str() == spelled {
-                String::new()
-            } else {
-                format!(" (\"{}\" is the same set of tokens)", types[first].as_str())
-            };
-            cx.emit(&DUPLICATE_VALUE, at(), format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}"));
+            cx.emit(&DUPLICATE_VALUE, at, || {
+                let same = if types[first].as_str() == spelled {
+                    String::new()
+                } else {
+                    format!(" (\"{}\" is the same set of tokens)", types[first].as_str())
+                };
+                format!("response type \"{spelled}\" is listed twice in `{MEMBER}` (at {first} and {index}){same}")
+            });
         }
     }
 }

@@ -50,8 +50,8 @@ fn mistyped(cx: &mut Context<'_>) {
                 {
                     cx.emit(
                         &MEMBER_TYPE,
-                        pointer::element(name, index),
-                        format!("`{name}[{index}]` is {item}; `{name}` is an array of strings"),
+                        || pointer::element(name, index),
+                        || format!("`{name}[{index}]` is {item}; `{name}` is an array of strings"),
                     );
                 }
             }
@@ -65,8 +65,8 @@ fn mistyped(cx: &mut Context<'_>) {
                 {
                     cx.emit(
                         &MEMBER_TYPE,
-                        pointer::field(name, &key),
-                        format!("alias `{key}` is {field}; aliases are URL strings"),
+                        || pointer::field(name, &key),
+                        || format!("alias `{key}` is {field}; aliases are URL strings"),
                     );
                 }
             }
@@ -130,11 +130,13 @@ fn list(cx: &mut Context<'_>, name: &str, items: StrList<'_>) {
         match first_index.entry(item) {
             Entry::Occupied(first) => cx.emit(
                 &DUPLICATE_VALUE,
-                pointer::element(name, index),
-                format!(
-                    "`{item}` is listed twice in `{name}` (at {} and {index})",
-                    first.get()
-                ),
+                || pointer::element(name, index),
+                || {
+                    format!(
+                        "`{item}` is listed twice in `{name}` (at {} and {index})",
+                        first.get()
+                    )
+                },
             ),
             Entry::Vacant(slot) => {
                 slot.insert(index);

@@ -301,16 +301,14 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
     let parsed = match parse_strict(raw) {
         Ok(url) => url,
         Err(why) => {
-            let shown = if raw.is_empty() {
-                "the empty string".to_owned()
-            } else {
-                format!("\"{raw}\"")
-            };
-            cx.emit(
-                &URL_NOT_ABSOLUTE,
-                pointer(),
-                format!("{shown} is not a valid absolute URL: {why}"),
-            );
+            cx.emit(&URL_NOT_ABSOLUTE, &pointer, || {
+                let shown = if raw.is_empty() {
+                    "the empty string".to_owned()
+                } else {
+                    format!("\"{raw}\"")
+                };
+                format!("{shown} is not a valid absolute URL: {why}")
+            });
             return;
         }
     };
@@ -321,38 +319,31 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
     let documentation = DOCUMENTATION.contains(&member);
     if parsed.scheme() == "http" && is_loopback(&parsed) && !documentation {
         if let Some(severity) = cx.severity(&HTTP_LOOPBACK) {
-            cx.emit(
-                &HTTP_LOOPBACK,
-                pointer(),
-                format!("\"{raw}\" {}", loopback_verdict(severity)),
-            );
+            cx.emit(&HTTP_LOOPBACK, &pointer, || {
+                format!("\"{raw}\" {}", loopback_verdict(severity))
+            });
         }
         return;
     }
     let scheme = parsed.scheme();
     if documentation {
         if scheme == "http" {
-            cx.emit(
-                &DOCUMENTATION_HTTP,
-                pointer(),
-                format!("\"{raw}\" uses http; https is better"),
-            );
+            cx.emit(&DOCUMENTATION_HTTP, &pointer, || {
+                format!("\"{raw}\" uses http; https is better")
+            });
         }
     } else if let Some(spec) = spec_of(&HTTPS_REQUIRED, member) {
-        cx.emit_citing(
-            &ENDPOINT_HTTPS,
-            spec,
-            pointer(),
-            format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https"),
-        );
+        cx.emit_citing(&ENDPOINT_HTTPS, spec, &pointer, || {
+            format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https")
+        });
     } else {
-        let message = format!(
-            "\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"
-        );
-        match spec_of(&TLS_EXPECTED, member) {
-            Some(spec) => cx.emit_citing(&ENDPOINT_TLS, spec, pointer(), message),
-            None => cx.emit(&ENDPOINT_TLS, pointer(), message),
-        }
+        let message = || {
+            format!(
+                "\"{raw}\" uses the {scheme} scheme; `{member}` carries credentials or tokens and should use https"
+            )
+        };
+        let spec = spec_of(&TLS_EXPECTED, member).unwrap_or(ENDPOINT_TLS.spec);
+        cx.emit_citing(&ENDPOINT_TLS, spec, &pointer, message);
     }
 }
 
@@ -361,12 +352,9 @@ fn fragment(cx: &mut Context<'_>, member: &str, pointer: &impl Fn() -> String, r
     if let Some(spec) = spec_of(&NO_FRAGMENT, member)
         && raw.contains('#')
     {
-        cx.emit_citing(
-            &ENDPOINT_FRAGMENT,
-            spec,
-            pointer(),
-            format!("\"{raw}\" has a fragment; `{member}` must not"),
-        );
+        cx.emit_citing(&ENDPOINT_FRAGMENT, spec, pointer, || {
+            format!("\"{raw}\" has a fragment; `{member}` must not")
+        });
     }
 }
 

@@ -46,15 +46,56 @@ fn suggestion(member: &str, value: &str, known: &[&str]) -> Option<String> {
     None
 }
 
+/// `value-unregistered` for `value` at `index` of `member`, unless another rule reports it;
+/// `known` (the member's registered values) is listed only for a problem a report keeps.
+fn unregistered(
+    cx: &mut Context<'_>,
+    member: &'static str,
+    index: usize,
+    value: &str,
+    known: impl FnOnce() -> Vec<&'static str>,
+) {
+    // Prohibited values and values of another algorithm family are reported by
+    // `alg-prohibited` and `alg-wrong-family` instead.
+    if super::algorithms::PROHIBITED.contains(&value) {
+        return;
+    }
+    if member.contains("_alg_values_") || member.contains("_enc_values_") {
+        use oidc_discovery_metadata::{JweAlg, JwsAlg};
+        if JwsAlg::known(value).is_some()
+            || JweAlg::known(value).is_some()
+            || JweEnc::known(value).is_some()
+        {
+            return;
+        }
+    }
+    // Access token types are registered values of the introspection methods.
+    if member == "introspection_endpoint_auth_methods_supported"
+        && oidc_discovery_metadata::AccessTokenType::known(value).is_some()
+    {
+        return;
+    }
+    cx.emit(
+        &VALUE_UNREGISTERED,
+        || pointer::element(member, index),
+        || {
+            let hint = suggestion(member, value, &known())
+                .map(|s| format!("; did you mean {s}?"))
+                .unwrap_or_default();
+            format!("`{value}` in `{member}` is not a registered value{hint}")
+        },
+    );
+}
+
 pub(crate) fn check(cx: &mut Context<'_>) {
     let md = cx.metadata;
-    let mut unknown: Vec<(&'static str, usize, String, Vec<&'static str>)> = Vec::new();
     macro_rules! scan {
         ($($field:ident: $ty:ty),+ $(,)?) => {$(
             for (index, value) in md.$field.iter().flatten().enumerate() {
                 if !value.is_known() {
-                    let known: Vec<&'static str> = <$ty>::KNOWN.iter().map(<$ty>::as_str).collect();
-                    unknown.push((stringify!($field), index, value.as_str().to_owned(), known));
+                    unregistered(cx, stringify!($field), index, value.as_str(), || {
+                        <$ty>::KNOWN.iter().map(<$ty>::as_str).collect()
+                    });
                 }
             }
         )+};
@@ -93,44 +134,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         introspection_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
         authorization_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
     );
-    for (member, index, value, known) in unknown {
-        // Prohibited values and values of another algorithm family are reported by
-        // `alg-prohibited` and `alg-wrong-family` instead.
-        if super::algorithms::PROHIBITED.contains(&value.as_str()) {
-            continue;
-        }
-        if member.contains("_alg_values_") || member.contains("_enc_values_") {
-            use oidc_discovery_metadata::{JweAlg, JwsAlg};
-            if JwsAlg::known(&value).is_some()
-                || JweAlg::known(&value).is_some()
-                || JweEnc::known(&value).is_some()
-            {
-                continue;
-            }
-        }
-        // Access token types are registered values of the introspection methods.
-        if member == "introspection_endpoint_auth_methods_supported"
-            && oidc_discovery_metadata::AccessTokenType::known(&value).is_some()
-        {
-            continue;
-        }
-        let hint = suggestion(member, &value, &known)
-            .map(|s| format!("; did you mean {s}?"))
-            .unwrap_or_default();
-        cx.emit(
-            &VALUE_UNREGISTERED,
-            pointer::element(member, index),
-            format!("`{value}` in `{member}` is not a registered value{hint}"),
-        );
-    }
-
     // Scope values: RFC 6749 §3.3 scope tokens.
     for (index, scope) in md.scopes_supported.iter().flatten().enumerate() {
         if let Some(why) = scope_token_problem(scope) {
             cx.emit(
                 &SCOPE_SYNTAX,
-                pointer::element("scopes_supported", index),
-                format!("\"{scope}\" in `scopes_supported` is not a scope token: {why}"),
+                || pointer::element("scopes_supported", index),
+                || format!("\"{scope}\" in `scopes_supported` is not a scope token: {why}"),
             );
         }
     }
@@ -141,33 +151,32 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             "ui_locales_supported" => md.ui_locales_supported.as_deref().unwrap_or_default(),
             _ => md.claims_locales_supported.as_deref().unwrap_or_default(),
         };
-        let bad: Vec<(usize, String)> = tags
+        for (index, tag) in tags
             .iter()
             .enumerate()
             .filter(|(_, tag)| !tag.is_well_formed())
-            .map(|(index, tag)| (index, tag.as_str().to_owned()))
-            .collect();
-        for (index, tag) in bad {
+        {
             cx.emit(
                 &LOCALE_SYNTAX,
-                pointer::element(member, index),
-                format!("\"{tag}\" in `{member}` is not a well-formed BCP 47 language tag"),
+                || pointer::element(member, index),
+                || format!("\"{tag}\" in `{member}` is not a well-formed BCP 47 language tag"),
             );
         }
     }
-    let mut tagged = Vec::new();
     md.for_each_member(|member| {
         if let Some(tag) = member.tag {
             if !LanguageTag::new(tag).is_well_formed() {
-                tagged.push((member.json_name().into_owned(), tag.to_owned()));
+                let name = member.json_name();
+                cx.emit(
+                    &LOCALE_SYNTAX,
+                    || pointer::member(&name),
+                    || {
+                        format!(
+                            "the tag \"{tag}\" of `{name}` is not a well-formed BCP 47 language tag"
+                        )
+                    },
+                );
             }
         }
     });
-    for (name, tag) in tagged {
-        cx.emit(
-            &LOCALE_SYNTAX,
-            pointer::member(&name),
-            format!("the tag \"{tag}\" of `{name}` is not a well-formed BCP 47 language tag"),
-        );
-    }
 }
