@@ -333,7 +333,10 @@ impl Collector {
         message: impl Text,
     ) {
         if let Some(severity) = rule.severity(self.profile) {
-            self.record(rule, severity, spec, pointer, || message.into_text());
+            // Made visible as `Problem::new` makes it (a problem given to `push` already is).
+            self.record(rule, severity, spec, pointer, || {
+                visible_message(message.into_text())
+            });
         }
     }
 
@@ -427,6 +430,7 @@ impl Collector {
                 rule: tally.rule,
                 severity: fold.severity,
                 pointer: repeats.pointers.first().cloned().unwrap_or_default(),
+                // `pointer_list` makes the pointers visible.
                 message: format!(
                     "{} more problems of this rule, not listed one by one, at {}",
                     repeats.count,
@@ -461,8 +465,9 @@ impl Collector {
 }
 
 impl Repeats {
-    /// The pointers, `(document)` for the empty one, comma-separated and followed by `, …`
-    /// when there are more problems than pointers: `/x/10, /x/11, …`.
+    /// The pointers, for people: `(document)` for the empty one, each made
+    /// [`visible`](crate::visible), comma-separated and followed by `, …` when there are more
+    /// problems than pointers: `/x/10, /x/11, …`.
     #[must_use]
     pub fn pointer_list(&self) -> String {
         let mut list = String::new();
@@ -470,11 +475,11 @@ impl Repeats {
             if index > 0 {
                 list.push_str(", ");
             }
-            list.push_str(if pointer.is_empty() {
-                "(document)"
+            if pointer.is_empty() {
+                list.push_str("(document)");
             } else {
-                pointer
-            });
+                list.push_str(&crate::visible(pointer));
+            }
         }
         if self.count > self.pointers.len() {
             list.push_str(", …");
@@ -662,6 +667,26 @@ mod tests {
         // Merging a report with itself is idempotent for what is listed (duplicates go).
         let again = Report::new(Profile::OAuth, first.problems.clone());
         assert_eq!(again, first);
+    }
+
+    /// Problems made by the checks are as visible as those of `Problem::new`, folded ones
+    /// included.
+    #[test]
+    fn collected_text_is_visible() {
+        let mut collector = Collector::new(Profile::Oidc);
+        for index in 0..=MAX_REPEATS {
+            collector.add(
+                &MEMBER_NULL,
+                MEMBER_NULL.spec,
+                format!("/\u{1b}[2K{index}"),
+                "\u{1b}[2K",
+            );
+        }
+        let report = collector.finish();
+        assert_eq!(report.problems[0].message, "\\u{1b}[2K");
+        let fold = &report.problems[MAX_REPEATS];
+        assert!(!fold.message.contains('\u{1b}'), "{}", fold.message);
+        assert!(!fold.to_string().contains('\u{1b}'), "{fold}");
     }
 
     /// A rule that says the same of every member lists its first problem and folds the rest.
