@@ -14,6 +14,7 @@ use oidc_discovery_validate::{Checked, IssuerMatchOptions, Profile, Report, visi
 
 use crate::Status;
 use crate::args::{CheckArgs, Format};
+use crate::input::{read_bounded, read_file};
 use crate::render::{self, Excerpt, Paint};
 
 /// Where the streams go; standard input and output in `main`, buffers in tests.
@@ -105,39 +106,6 @@ fn json_files(directory: &Path) -> io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
-}
-
-/// The most bytes `check` reads from a file or standard input (and `serve` from
-/// `--metadata`): the client's default body limit for URL sources (1 MiB), so that a document is
-/// accepted or refused alike however it arrives. Real documents are a few KiB; without a limit,
-/// `check /dev/zero` or an endless pipe would exhaust memory.
-pub(crate) fn max_document_bytes() -> usize {
-    oidc_discovery_client::Config::default().max_body_bytes
-}
-
-/// Reads a whole document from `reader`, refusing one larger than [`max_document_bytes`]
-/// without reading more than one byte past the limit.
-pub(crate) fn read_document(reader: &mut dyn Read) -> Result<Vec<u8>, String> {
-    let limit = max_document_bytes();
-    let mut bytes = Vec::new();
-    reader
-        .take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| error.to_string())?;
-    if bytes.len() > limit {
-        return Err(format!(
-            "the document is larger than {} KiB, the limit for a metadata document (the same as \
-             for URLs; real documents are a few KiB)",
-            limit / 1024
-        ));
-    }
-    Ok(bytes)
-}
-
-/// Reads the document in the file at `path` (see [`read_document`]).
-pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let mut file = std::fs::File::open(path).map_err(|error| error.to_string())?;
-    read_document(&mut file)
 }
 
 /// What a readable source gives: its report, and the text of a document that does not parse.
@@ -255,7 +223,7 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     let (mut valid, mut invalid, mut unreadable) = (0, 0, 0);
     for target in &targets {
         let (source, read) = match target {
-            Target::Stdin => ("-", read_document(io.stdin).map(judge)),
+            Target::Stdin => ("-", read_bounded(io.stdin).map(judge)),
             Target::File(path, name) => (name.as_str(), read_file(path).map(judge)),
             Target::Url(url) => {
                 let read = fetcher
@@ -321,7 +289,7 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
 
 /// The signature keys of the JWK Set in `path` (`--trust-jwks`).
 fn trusted_keys(path: &Path) -> Result<TrustedKeys, String> {
-    let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+    let text = crate::input::read_text_file(path)?;
     TrustedKeys::from_jwks_json(&text).map_err(|error| error.to_string())
 }
 
@@ -448,25 +416,14 @@ mod tests {
 
     #[test]
     fn documents_larger_than_the_limit_are_not_read() {
-        let limit = max_document_bytes();
-        assert_eq!(limit, 1024 * 1024);
-        // Exactly the limit is read; one byte more is refused, without reading the rest.
-        let at_limit = vec![b' '; limit];
-        assert_eq!(
-            read_document(&mut at_limit.as_slice()).unwrap().len(),
-            limit
-        );
-        let mut endless = std::io::repeat(b'[');
-        let error = read_document(&mut endless).unwrap_err();
-        assert!(error.contains("larger than 1024 KiB"), "{error}");
-
+        let limit = crate::input::max_input_bytes();
         let over = format!("{{\"x\": \"{}\"}}", "a".repeat(limit));
         let run = check(&["-"], Format::Json, &over);
         assert_eq!(run.status, Status::Failure);
         assert!(run.out.is_empty(), "{}", run.out);
         assert!(
             run.err
-                .contains("cannot check standard input: the document is larger than"),
+                .contains("cannot check standard input: it is larger than 1024 KiB"),
             "{}",
             run.err
         );
@@ -477,7 +434,7 @@ mod tests {
         let run = check(&[file.to_str().unwrap(), "-"], Format::Text, "{}");
         assert_eq!(run.status, Status::Failure);
         assert!(
-            run.err.contains("large.json: the document is larger than"),
+            run.err.contains("large.json: it is larger than 1024 KiB"),
             "{}",
             run.err
         );

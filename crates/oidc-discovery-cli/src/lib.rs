@@ -25,6 +25,7 @@
 
 mod args;
 mod check;
+mod input;
 mod render;
 mod serve;
 mod well_known;

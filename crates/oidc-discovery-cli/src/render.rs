@@ -102,42 +102,49 @@ impl Excerpt {
         let raw = source.split(|&byte| byte == b'\n').nth(line - 1)?;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         // The characters of the line with the byte offset each starts at; bytes that are not
-        // UTF-8 become U+FFFD, as a lossy conversion would.
-        let mut chars: Vec<(usize, char)> = Vec::new();
-        let mut start = 0;
-        for chunk in raw.utf8_chunks() {
-            for (offset, character) in chunk.valid().char_indices() {
-                chars.push((start + offset, character));
-            }
-            start += chunk.valid().len();
-            if !chunk.invalid().is_empty() {
-                chars.push((start, char::REPLACEMENT_CHARACTER));
-                start += chunk.invalid().len();
-            }
-        }
+        // UTF-8 become U+FFFD, as a lossy conversion would. Walked again for each use rather
+        // than collected: a line can be a megabyte long, and only the window shown is kept.
+        let chars = || {
+            raw.utf8_chunks().flat_map(move |chunk| {
+                let start = chunk.valid().as_ptr() as usize - raw.as_ptr() as usize;
+                let invalid = (!chunk.invalid().is_empty())
+                    .then_some((start + chunk.valid().len(), char::REPLACEMENT_CHARACTER));
+                chunk
+                    .valid()
+                    .char_indices()
+                    .map(move |(offset, character)| (start + offset, character))
+                    .chain(invalid)
+            })
+        };
+        let count = chars().count();
         let offset = column - 1;
         // The character holding the byte at `offset` (or the end of the line).
-        let caret = chars
-            .iter()
-            .take_while(|(start, _)| *start <= offset)
-            .count()
-            .saturating_sub(1);
         let caret = if offset >= raw.len() {
-            chars.len()
+            count
         } else {
-            caret
+            chars()
+                .take_while(|(start, _)| *start <= offset)
+                .count()
+                .saturating_sub(1)
         };
-        let (from, to) = if chars.len() > MAX_EXCERPT_CHARS {
+        let (from, to) = if count > MAX_EXCERPT_CHARS {
             let from = caret.saturating_sub(CONTEXT_BEFORE);
-            (from, (from + MAX_EXCERPT_CHARS).min(chars.len()))
+            (from, (from + MAX_EXCERPT_CHARS).min(count))
         } else {
-            (0, chars.len())
+            (0, count)
+        };
+        let slice = |from: usize, to: usize| -> String {
+            chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .map(|(_, character)| character)
+                .collect()
         };
         // The window as shown, and the caret under the first character of the part from the
         // caret on: how a character is escaped depends only on it and what follows it, so the
         // shown window ends with the shown rest.
-        let window: String = chars[from..to].iter().map(|&(_, c)| c).collect();
-        let rest: String = chars[caret.min(to)..to].iter().map(|&(_, c)| c).collect();
+        let window = slice(from, to);
+        let rest = slice(caret.min(to), to);
         let shown = visible(&window);
         let before = shown.chars().count() - visible(&rest).chars().count();
         let mut text = String::new();
@@ -148,7 +155,7 @@ impl Excerpt {
         }
         text.push_str(&shown);
         indent.push_str(&" ".repeat(before));
-        if to < chars.len() {
+        if to < count {
             text.push('…');
         }
         Some(Self { line, text, indent })

@@ -36,7 +36,7 @@ pub(crate) fn run(
     };
 
     let (source, text, jwks) = match &args.metadata {
-        Some(path) => match crate::check::read_file(path) {
+        Some(path) => match crate::input::read_file(path) {
             Ok(bytes) => (path.display().to_string(), bytes, None),
             Err(error) => {
                 let _ = writeln!(

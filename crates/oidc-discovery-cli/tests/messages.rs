@@ -73,7 +73,7 @@ fn messages_about_sources_and_options_read_as_english() {
         (
             &["-"],
             &large,
-            "cannot check standard input: the document is larger than 1024 KiB",
+            "cannot check standard input: it is larger than 1024 KiB",
         ),
         (&["https://"], b"", "cannot check https://: "),
         (

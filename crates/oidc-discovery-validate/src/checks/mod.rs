@@ -83,12 +83,36 @@ pub(crate) fn absence(metadata: &ProviderMetadata, name: &str) -> &'static str {
     }
 }
 
-/// "`a`, `b` and `c`".
+/// "`a`, `b` and `c`"; a list longer than `MAX_REPEATS` items (a document can make one as long
+/// as itself) as its first items and how many more: "`a`, `b`, … and 12 more".
 pub(crate) fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
+    let shown = items.len().min(crate::MAX_REPEATS);
+    let quoted: Vec<String> = items[..shown]
+        .iter()
+        .map(|item| format!("`{item}`"))
+        .collect();
+    if shown < items.len() {
+        return format!("{}, … and {} more", quoted.join(", "), items.len() - shown);
+    }
     match quoted.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_are_bounded() {
+        assert_eq!(super::list(&[]), "");
+        assert_eq!(super::list(&["a"]), "`a`");
+        assert_eq!(super::list(&["a", "b", "c"]), "`a`, `b` and `c`");
+        let many: Vec<String> = (0..25).map(|i| i.to_string()).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            super::list(&many),
+            "`0`, `1`, `2`, `3`, `4`, `5`, `6`, `7`, `8`, `9`, … and 15 more"
+        );
     }
 }
