@@ -66,17 +66,22 @@
 //!
 //! # Serving with a connection policy
 //!
-//! `axum::serve` runs a router with hyper's defaults: HTTP/1 and HTTP/2, no deadline for a
-//! request head and none for an idle keep-alive connection, and no cap on connections. Measured
-//! over loopback: an idle keep-alive connection is still open after 70 s, 100 connections that
-//! send a byte every 5 s are never closed, 400 idle connections at `ulimit -n 256` make every
-//! other client time out, and Ctrl-C waits for as long as one client holds a half-sent request.
+//! `axum::serve` runs a router with hyper's defaults (through hyper-util's automatic HTTP/1 and,
+//! with axum's `http2` feature, HTTP/2 builder): no deadline for a request head and none for an
+//! idle keep-alive connection, and no cap on connections. Measured over loopback: an idle
+//! keep-alive connection is still open after 70 s, 100 connections that send a byte every 5 s
+//! are never closed, 400 idle connections at `ulimit -n 256` make every other client time out,
+//! and Ctrl-C waits for as long as one client holds a half-sent request.
 //!
 //! [`serve`] (feature `serve`, on by default) runs the router under an
 //! [`oidc_discovery_http::ConnectionPolicy`] instead — head and idle deadlines, a connection
 //! cap fitted to the open-file limit, a per-connection buffer bound and a shutdown deadline —
 //! through [`oidc_discovery_http::server::serve`], which is also what `oidc-discovery serve`
-//! runs. It speaks HTTP/1.1 only: a client that opens with the HTTP/2 preface is refused.
+//! runs. It speaks HTTP/1.1 only: a client that opens with the HTTP/2 preface is refused. With
+//! the default policy, measured the same way: an idle connection is closed at 15 s, a slowloris
+//! at 10 s, an established client is still answered at once while 400 idle connections hold the
+//! cap at `ulimit -n 256`, Ctrl-C with a half-sent request or an HTTP/2 preface held open exits
+//! at once, and 50 connections that pipeline 10,000 GETs each without reading peak at 12.5 MB.
 //!
 //! ```no_run
 //! use oidc_discovery_http::{ConnectionPolicy, Endpoint};

@@ -1,4 +1,4 @@
-//! Hostile requests over TCP against `axum::serve` (`oidc_discovery_wire`):
+//! Hostile requests over TCP against `oidc_discovery_axum::serve` (`oidc_discovery_wire`):
 //! absurd `If-None-Match` values, unusual methods, odd paths and framing tricks get the core's
 //! answers or hyper's refusals, never a 5xx, and nothing panics.
 

@@ -278,8 +278,8 @@ fn a_client_that_does_not_read_its_pipelined_responses_is_closed() {
     let batch = GET.repeat(100);
     let started = Instant::now();
     let limit = Duration::from_secs(10);
-    // Pipeline GETs (100 per write, then one per write, 110,000 at most) without reading a single response, until
-    // the server stops reading, then until it closes the connection.
+    // Pipeline GETs (100 per write, then one per write, 109,000 at most) without reading a
+    // single response, until the server stops reading, then until it closes the connection.
     let mut closed = None;
     for sent in 0..10_000 {
         if started.elapsed() > limit {

@@ -1,4 +1,4 @@
-//! Hostile requests over TCP against `warp::serve`
+//! Hostile requests over TCP against `oidc_discovery_warp::serve`
 //! (`oidc_discovery_wire`): absurd `If-None-Match` values, unusual methods,
 //! odd paths and framing tricks get the core's answers or hyper's refusals, never a 5xx, and
 //! nothing panics.

@@ -1,6 +1,7 @@
-//! The adapter behind a real `warp::serve` on a free port, spoken to over TCP with hand-written
-//! HTTP/1.1: what hyper puts on the wire (HEAD keeps the GET `Content-Length` and sends no body;
-//! repeated header lines reach the core), and the whole conformance suite over the wire.
+//! The adapter behind a real `oidc_discovery_warp::serve` on a free port, spoken to over TCP
+//! with hand-written HTTP/1.1: what hyper puts on the wire (HEAD keeps the GET `Content-Length`
+//! and sends no body; repeated header lines reach the core), and the whole conformance suite
+//! over the wire.
 
 mod common;
 
@@ -103,7 +104,7 @@ fn head_on_the_wire_keeps_the_get_content_length_and_has_no_body() {
     drop(server); // graceful shutdown; the thread is joined
 }
 
-/// The conformance suite, over TCP against `warp::serve`.
+/// The conformance suite, over TCP against `oidc_discovery_warp::serve`.
 struct Wire(SocketAddr);
 
 impl HttpIntegration for Wire {

@@ -1,5 +1,5 @@
-//! The adapter behind `oidc_discovery_axum::serve` on a free loopback port, in a thread of its own, for the
-//! tests that speak to it over TCP.
+//! The adapter behind `oidc_discovery_axum::serve` on a free loopback port, in a thread of its
+//! own, for the tests that speak to it over TCP.
 
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
@@ -7,8 +7,8 @@ use std::thread::JoinHandle;
 use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 use tokio::sync::oneshot;
 
-/// `oidc_discovery_axum::serve` of an application that mounts only the adapter's routes (axum's default 404
-/// elsewhere); shut down gracefully on drop.
+/// `oidc_discovery_axum::serve` of an application that mounts only the adapter's routes
+/// (axum's default 404 elsewhere); shut down gracefully on drop.
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,

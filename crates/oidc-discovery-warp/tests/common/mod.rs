@@ -1,5 +1,5 @@
-//! The adapter behind `oidc_discovery_warp::serve` on a free loopback port, in a thread of its own, for the
-//! tests that speak to it over TCP.
+//! The adapter behind `oidc_discovery_warp::serve` on a free loopback port, in a thread of its
+//! own, for the tests that speak to it over TCP.
 
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
@@ -18,8 +18,8 @@ async fn not_found(rejection: Rejection) -> Result<StatusCode, Rejection> {
     }
 }
 
-/// `oidc_discovery_warp::serve` of the adapter's filter (and a 404 for anything else); shut down gracefully on
-/// drop.
+/// `oidc_discovery_warp::serve` of the adapter's filter (and a 404 for anything else); shut down
+/// gracefully on drop.
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
