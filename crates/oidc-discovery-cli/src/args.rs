@@ -550,6 +550,36 @@ mod tests {
     }
 
     #[test]
+    fn connection_values_read_back_as_they_are_shown() {
+        use std::time::Duration;
+        for (text, millis) in [
+            ("10s", 10_000),
+            ("1.5s", 1_500),
+            ("0.25s", 250),
+            ("500ms", 500),
+        ] {
+            let parsed = parse_duration(text).unwrap();
+            assert_eq!(parsed, Seconds(Duration::from_millis(millis)), "{text}");
+            assert_eq!(parse_duration(&parsed.to_string()), Ok(parsed), "{text}");
+        }
+        assert_eq!(Seconds(Duration::from_millis(1_250)).to_string(), "1250ms");
+        for (text, bytes) in [
+            ("64KiB", 65_536),
+            ("1MiB", 1 << 20),
+            ("10000", 10_000),
+            ("9000B", 9_000),
+        ] {
+            let parsed = parse_buffer(text).unwrap();
+            assert_eq!(parsed, Bytes(bytes), "{text}");
+            assert_eq!(parse_buffer(&parsed.to_string()), Ok(parsed), "{text}");
+        }
+        let Command::Serve(serve) = parse(&["serve"]).unwrap().command else {
+            panic!("not serve");
+        };
+        assert_eq!(serve.policy(), ConnectionPolicy::default());
+    }
+
+    #[test]
     fn usage_errors() {
         assert!(parse(&["check"]).is_err());
         assert!(parse(&["check", "--profile", "saml", "a.json"]).is_err());
