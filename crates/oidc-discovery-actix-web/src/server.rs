@@ -46,7 +46,7 @@ const READ_CHUNK: usize = 4096;
 /// | [`head_timeout`](ConnectionPolicy::head_timeout) | actix's `client_request_timeout`, which covers a connection's first request from the moment it opens (`408`); and, for every request, a connection on which a request has begun to arrive but no response has started within the timeout is closed |
 /// | [`idle_timeout`](ConnectionPolicy::idle_timeout) | actix's `keep_alive`; and a connection that receives nothing, or whose responses make no progress towards the client, for that long after its last response is closed |
 /// | [`connection_cap`](ConnectionPolicy::connection_cap) | actix's `max_connections`, which is per worker: the cap divided by the number of workers (at most as many workers as the cap) |
-/// | [`max_buffer`](ConnectionPolicy::max_buffer) | a connection stops reading requests while that many bytes of its responses are waiting to be sent (the client is not reading them); actix-web alone would keep reading, and answering into memory |
+/// | [`max_buffer`](ConnectionPolicy::max_buffer) | a connection reads no request while any of its output waits for the socket (the client is not reading), and at most `max_buffer` bytes of requests (4 KiB at a time) while its output is being sent; actix-web alone would keep reading, and answering into memory |
 /// | [`shutdown_timeout`](ConnectionPolicy::shutdown_timeout) | actix's `shutdown_timeout`, in whole seconds, rounded up |
 ///
 /// A graceful stop (`shutdown` or [`ServerHandle::stop(true)`](actix_web::dev::ServerHandle::stop))
@@ -150,9 +150,11 @@ impl Limits {
 /// 16 MB per connection for 10,000 pipelined requests). The wrapper learns how much output is
 /// waiting from the dispatcher's writes (it always writes the whole of what remains), and:
 ///
-/// * reads nothing while `max_buffer` bytes are held — output waiting for the socket, plus the
-///   requests read since the output was last sent in full (held unparsed or answered into that
-///   output) — and at most [`READ_CHUNK`] bytes between two attempts to send;
+/// * reads nothing while output waits for the socket (the client is not reading it), and
+///   otherwise at most `max_buffer` bytes of requests since the output was last sent in full,
+///   and at most [`READ_CHUNK`] bytes between two attempts to send: what actix holds is then
+///   one burst of responses (it stops answering at 32 KiB of output) and the requests of one
+///   read;
 /// * keeps one deadline: `idle_timeout` after the connection opens or after the socket last
 ///   took output (waiting for the next request, or for a client that does not read),
 ///   `head_timeout` after the first byte of a request that no output has followed (a request
@@ -189,10 +191,13 @@ impl<T> Guarded<T> {
         }
     }
 
-    /// How many bytes may be read now: none while `max_buffer` bytes are held (output waiting,
-    /// requests read ahead), and at most a [`READ_CHUNK`] between two attempts to send.
+    /// How many bytes may be read now: none while output waits for the socket, and otherwise
+    /// up to `max_buffer` since the output was last sent in full, a [`READ_CHUNK`] at a time.
     fn room(&self) -> usize {
-        let held = self.unsent.saturating_add(self.read_ahead);
+        if self.unsent > 0 {
+            return 0;
+        }
+        let held = self.read_ahead;
         let burst = READ_CHUNK.saturating_sub(self.burst);
         self.limits.max_buffer.saturating_sub(held).min(burst)
     }
