@@ -117,17 +117,20 @@
 //! `shutdown_timeout` 30 s, and, on Unix, a graceful stop on `SIGTERM` but an immediate one on
 //! `SIGINT` (Ctrl-C), which drops responses in flight.
 //!
-//! Two things stay unbounded with `HttpServer`, whatever the settings, and [`server`] bounds
-//! both:
+//! Three things stay unbounded with `HttpServer`, whatever the settings, and [`server`] bounds
+//! them:
 //!
 //! * **Responses a client does not read.** actix-http reads pipelined requests as fast as they
 //!   arrive and answers them into a buffer that grows for as long as the client sends without
 //!   reading. 50 connections that pipeline 10,000 `GET`s each and read nothing took an
 //!   `HttpServer` (`oidc-discovery serve` before it used [`server`]) to about 800 MB resident,
 //!   still about 750 MB after they closed, and 1.65 GB with 100 connections; under [`server`]
-//!   and the default policy, 34 MB (58 MB with 100 connections). Without [`server`], cap connections
+//!   and the default policy, 18 MB (21 MB with 100 connections). Without [`server`], cap connections
 //!   (`max_connections`) to what the host's memory allows at about 16 MB for each connection
 //!   of that kind, or put a reverse proxy that buffers responses in front.
+//! * **A client that stops reading.** Once actix has answered what it read, a connection whose
+//!   responses the client does not read is kept for as long as the client keeps it open;
+//!   [`server`] closes it after `idle_timeout` without progress.
 //! * **A later request sent slowly.** `client_request_timeout` covers the first request on a
 //!   connection only, and `keep_alive` ends with a request's first byte: a client that sends
 //!   one request, then the next a byte at a time, holds its connection for as long as it

@@ -137,3 +137,52 @@ fn a_request_sent_slowly_is_cut_off_after_the_head_timeout() {
         "cut off after {elapsed:?}"
     );
 }
+
+#[test]
+fn a_client_that_stops_reading_is_closed_after_the_idle_timeout() {
+    let policy = policy();
+    let server = common::Server::with_policy(conformance::fixtures().remove(0), &policy);
+    let mut stream = connect(&server);
+    stream.set_nonblocking(true).expect("a non-blocking socket");
+
+    // Pipeline until the server stops taking requests: its responses fill the socket buffers
+    // and it stops reading.
+    const REQUESTS: usize = 400_000;
+    let batch = GET.repeat(REQUESTS);
+    let mut sent = 0;
+    let mut progress = Instant::now();
+    while sent < batch.len() && progress.elapsed() < Duration::from_millis(500) {
+        match stream.write(&batch[sent..]) {
+            Ok(written) => {
+                sent += written;
+                progress = Instant::now();
+            }
+            Err(error) if error.kind() == ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(error) => panic!("the server closed the connection while it read: {error}"),
+        }
+    }
+    assert!(
+        sent < batch.len(),
+        "the server took all {REQUESTS} requests without pushing back"
+    );
+
+    // Not reading for longer than the idle timeout: the server gives up on the connection.
+    std::thread::sleep(policy.idle_timeout + SLACK);
+    stream.set_nonblocking(false).expect("a blocking socket");
+    let (_, received) = closed_within(&mut stream, Duration::from_secs(30));
+    let answered = received
+        .windows(12)
+        .filter(|window| window == b"HTTP/1.1 200")
+        .count();
+    eprintln!(
+        "a client that stopped reading: {} requests sent, {answered} answered before the close",
+        sent / GET.len()
+    );
+    assert!(
+        answered < sent / GET.len(),
+        "every request sent was answered: the connection was not closed while the client \
+         did not read"
+    );
+}
