@@ -49,12 +49,13 @@ const READ_CHUNK: usize = 4096;
 /// | [`max_buffer`](ConnectionPolicy::max_buffer) | a connection reads no request while any of its output waits for the socket (the client is not reading), and at most `max_buffer` bytes of requests (4 KiB at a time) while its output is being sent; actix-web alone would keep reading, and answering into memory |
 /// | [`shutdown_timeout`](ConnectionPolicy::shutdown_timeout) | actix's `shutdown_timeout`, in whole seconds, rounded up |
 ///
-/// A graceful stop (`shutdown` or [`ServerHandle::stop(true)`](actix_web::dev::ServerHandle::stop))
-/// stops accepting at once, then waits for the open connections, checking once a second, until
-/// they are all closed or the shutdown timeout has passed, and closes the rest. Open
-/// connections include idle keep-alive ones, which close after `idle_timeout` by themselves: a
-/// stop takes at most the shutdown timeout, rounded up to a whole second, plus a second, plus
-/// the 300 ms actix-server waits before it stops the runtime.
+/// When `shutdown` resolves, the server stops accepting, closes idle and half-sent connections,
+/// lets responses being sent finish, and waits for the connections, checking once a second,
+/// until they are all closed or the shutdown timeout has passed; then it closes the rest. A
+/// stop takes about a second with idle clients, and at most the shutdown timeout rounded up to
+/// a whole second, plus a second, plus the 300 ms actix-server waits before it stops the
+/// runtime, whatever the clients do. A stop through the
+/// [`handle`](actix_web::dev::ServerHandle::stop) does not close idle connections early.
 ///
 /// # Errors
 ///
@@ -91,13 +92,19 @@ pub fn server(
         .map_or(1, std::num::NonZeroUsize::get)
         .min(cap);
     let limits = Limits::new(policy);
+    let (stopping, stop) = tokio::sync::watch::channel(false);
     let head_timeout = policy.head_timeout;
     let idle_timeout = policy.idle_timeout;
     Server::build()
         .workers(workers)
         .max_concurrent_connections(cap / workers)
         .shutdown_timeout(whole_seconds(policy.shutdown_timeout))
-        .shutdown_signal(shutdown)
+        .shutdown_signal(async move {
+            shutdown.await;
+            // Idle and half-sent connections close now (see `Guarded`); the send fails only
+            // when no connection is open.
+            let _ = stopping.send(true);
+        })
         .listen("oidc-discovery", listener, move || {
             let endpoint = Arc::clone(&endpoint);
             let app = App::new()
@@ -109,9 +116,11 @@ pub fn server(
                 .client_request_timeout(head_timeout)
                 .local_addr(addr)
                 .h1(map_config(app, |()| AppConfig::default()));
+            let stop = stop.clone();
             fn_service(move |stream: TcpStream| {
                 let peer = stream.peer_addr().ok();
-                std::future::ready(Ok((Guarded::new(stream, limits), peer)))
+                let guarded = Guarded::new(stream, limits, stop.clone());
+                std::future::ready(Ok((guarded, peer)))
             })
             .and_then(http)
         })
@@ -159,7 +168,10 @@ impl Limits {
 ///   took output (waiting for the next request, or for a client that does not read),
 ///   `head_timeout` after the first byte of a request that no output has followed (a request
 ///   sent slowly, the first or a later one). Past it, the connection fails with
-///   [`io::ErrorKind::TimedOut`], and actix closes it.
+///   [`io::ErrorKind::TimedOut`], and actix closes it;
+/// * once the server stops, ends the requests (reads end of file) as soon as no output waits:
+///   actix then finishes what it has read and closes the connection, so that idle and
+///   half-sent connections do not hold a graceful stop until its timeout.
 struct Guarded<T> {
     io: T,
     limits: Limits,
@@ -173,12 +185,14 @@ struct Guarded<T> {
     /// Whether a request has begun to arrive since the last output was sent.
     in_request: bool,
     deadline: Pin<Box<Sleep>>,
+    /// Resolves when the server stops.
+    stop: Pin<Box<dyn Future<Output = ()>>>,
     /// The dispatcher's waker while reading is held back; woken when it may read again.
     reader: Option<Waker>,
 }
 
 impl<T> Guarded<T> {
-    fn new(io: T, limits: Limits) -> Self {
+    fn new(io: T, limits: Limits, mut stop: tokio::sync::watch::Receiver<bool>) -> Self {
         Self {
             io,
             limits,
@@ -187,6 +201,10 @@ impl<T> Guarded<T> {
             burst: 0,
             in_request: false,
             deadline: Box::pin(tokio::time::sleep(limits.idle_timeout)),
+            stop: Box::pin(async move {
+                // An error: the server is gone.
+                let _ = stop.wait_for(|stopping| *stopping).await;
+            }),
             reader: None,
         }
     }
@@ -246,6 +264,10 @@ impl<T: AsyncRead + Unpin> AsyncRead for Guarded<T> {
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
         this.check_deadline(cx)?;
+        if this.unsent == 0 && this.stop.as_mut().poll(cx).is_ready() {
+            // The server stops: the end of the requests, once no output waits.
+            return Poll::Ready(Ok(()));
+        }
         let room = this.room().min(buf.remaining());
         if room == 0 && buf.remaining() > 0 {
             this.reader = Some(cx.waker().clone());

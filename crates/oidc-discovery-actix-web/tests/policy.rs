@@ -186,3 +186,37 @@ fn a_client_that_stops_reading_is_closed_after_the_idle_timeout() {
          did not read"
     );
 }
+
+#[test]
+fn a_stop_closes_idle_and_half_sent_connections_at_once() {
+    let mut policy = policy();
+    policy.head_timeout = Duration::from_secs(60);
+    policy.idle_timeout = Duration::from_secs(60);
+    policy.shutdown_timeout = Duration::from_secs(20);
+    let server = common::Server::with_policy(conformance::fixtures().remove(0), &policy);
+
+    let mut idle = connect(&server);
+    idle.write_all(GET).expect("a request");
+    let mut buffer = [0; 16];
+    idle.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a read timeout");
+    idle.read_exact(&mut buffer).expect("a response");
+    let mut half_sent = connect(&server);
+    half_sent
+        .write_all(&GET[..GET.len() / 2])
+        .expect("half a request");
+    std::thread::sleep(Duration::from_millis(300));
+
+    let started = Instant::now();
+    drop(server);
+    let elapsed = started.elapsed();
+    eprintln!("stopped after {elapsed:?} with an idle and a half-sent connection");
+    // actix-server checks its connections once a second.
+    assert!(
+        elapsed < Duration::from_secs(1) + SLACK,
+        "the stop waited {elapsed:?} for connections with nothing in flight"
+    );
+    for stream in [&mut idle, &mut half_sent] {
+        closed_within(stream, SLACK);
+    }
+}

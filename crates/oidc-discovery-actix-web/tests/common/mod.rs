@@ -6,6 +6,8 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use tokio::sync::oneshot;
+
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
 use oidc_discovery_actix_web::DiscoveryService;
@@ -14,10 +16,12 @@ use oidc_discovery_http::{ConnectionPolicy, Endpoint};
 /// A real server of an application that mounts only the adapter (actix's default 404
 /// elsewhere): an `HttpServer` with one worker ([`Server::start`]), or the adapter's own
 /// [`server`](oidc_discovery_actix_web::server) under a policy ([`Server::with_policy`]);
-/// stopped gracefully on drop.
+/// stopped gracefully on drop (for the latter, by its `shutdown` future, as a signal stops
+/// `oidc-discovery serve`).
 pub(crate) struct Server {
     pub(crate) addr: SocketAddr,
     handle: ServerHandle,
+    stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<std::io::Result<()>>>,
 }
 
@@ -40,9 +44,15 @@ impl Server {
     #[allow(dead_code, reason = "not every test binary uses it")]
     pub(crate) fn with_policy(endpoint: Endpoint, policy: &ConnectionPolicy) -> Self {
         let policy = policy.clone();
-        Self::run(move |listener| {
-            oidc_discovery_actix_web::server(listener, endpoint, &policy, std::future::pending())
-        })
+        let (stop, stopped) = oneshot::channel::<()>();
+        let mut server = Self::run(move |listener| {
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            oidc_discovery_actix_web::server(listener, endpoint, &policy, shutdown)
+        });
+        server.stop = Some(stop);
+        server
     }
 
     /// Runs the server `start` makes on a free loopback port, in a thread with an actix
@@ -66,6 +76,7 @@ impl Server {
         Self {
             addr,
             handle,
+            stop: None,
             thread: Some(thread),
         }
     }
@@ -73,7 +84,12 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        actix_web::rt::System::new().block_on(self.handle.stop(true));
+        match self.stop.take() {
+            Some(stop) => {
+                let _ = stop.send(());
+            }
+            None => actix_web::rt::System::new().block_on(self.handle.stop(true)),
+        }
         if let Some(thread) = self.thread.take() {
             let joined = thread.join();
             if !std::thread::panicking() {
