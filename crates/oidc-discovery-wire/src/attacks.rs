@@ -156,6 +156,47 @@ fn wait_for_close(stream: &mut TcpStream, start: Instant, until: Instant) -> End
     }
 }
 
+/// Reads `stream` until the server closes it or `limit` passes, counting the HTTP/1.1 status
+/// lines on the way (across reads, keeping nothing else). Returns the count and whether the
+/// connection was closed.
+fn read_until_close(stream: &mut TcpStream, limit: Duration) -> (usize, bool) {
+    const STATUS_LINE: &[u8] = b"HTTP/1.1 ";
+    let until = Instant::now() + limit;
+    let mut buffer = vec![0_u8; 64 * 1024];
+    let mut carried = 0;
+    let mut count = 0;
+    loop {
+        let now = Instant::now();
+        if now >= until {
+            return (count, false);
+        }
+        if stream.set_read_timeout(Some(until - now)).is_err() {
+            return (count, true);
+        }
+        match stream.read(&mut buffer[carried..]) {
+            Ok(0) => return (count, true),
+            Ok(n) => {
+                let filled = carried + n;
+                count += buffer[..filled]
+                    .windows(STATUS_LINE.len())
+                    .filter(|window| *window == STATUS_LINE)
+                    .count();
+                // Keep the tail that could begin a status line cut by this read.
+                carried = (STATUS_LINE.len() - 1).min(filled);
+                buffer.copy_within(filled - carried..filled, 0);
+            }
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    io::ErrorKind::WouldBlock
+                        | io::ErrorKind::TimedOut
+                        | io::ErrorKind::Interrupted
+                ) => {}
+            Err(_) => return (count, true),
+        }
+    }
+}
+
 /// What a server sent on a connection it refused: nothing (`"closed"`), or an HTTP/1 response
 /// with a `4xx` or `5xx` status (`"408"`). Anything else is described in the error.
 fn refusal(received: &[u8]) -> Result<String, String> {
@@ -269,7 +310,8 @@ pub struct IdleReport {
 pub struct SlowlorisReport {
     /// `head_timeout` + [`SLACK`].
     pub deadline: Duration,
-    /// The connections, from the first byte of their request head.
+    /// The connections (first [`SLOW_CONNECTIONS`] slow first requests, then as many slow
+    /// second requests), from the first byte of their slow request head.
     pub closings: Closings,
     /// The most bytes of a request head one connection sent before it was closed.
     pub most_bytes_sent: usize,
@@ -302,6 +344,18 @@ pub struct PipeliningReport {
     pub closed_by_server: usize,
     /// Good requests answered `200 OK` while the attack went on.
     pub answered_during: usize,
+}
+
+/// What [`Target::stops_reading`] measured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StopsReadingReport {
+    /// Whole requests the client wrote before the server stopped taking them.
+    pub requests_written: usize,
+    /// Responses the client found once it read again, before the close.
+    pub responses_read: usize,
+    /// `idle_timeout` + [`SLACK`]: how long after its last write that made progress the client
+    /// read again.
+    pub silence: Duration,
 }
 
 /// What [`Target::starvation`] measured.
@@ -422,6 +476,26 @@ impl Target {
         Ok(start.elapsed())
     }
 
+    /// One keep-alive `GET` of the path on `stream`, answered `200 OK` within [`SLACK`]; the
+    /// stream is handed back for the next request.
+    fn one_request(&self, stream: TcpStream) -> Result<TcpStream, String> {
+        stream
+            .set_read_timeout(Some(SLACK))
+            .map_err(|e| e.to_string())?;
+        let mut connection = Connection {
+            stream,
+            buffer: Vec::new(),
+        };
+        connection
+            .send(&raw_request("GET", &self.path, &[], false))
+            .map_err(|e| e.to_string())?;
+        let response = connection.read_response(false).map_err(|e| e.to_string())?;
+        if response.status != http::StatusCode::OK {
+            return Err(format!("answered {}, not 200 OK", response.status));
+        }
+        Ok(connection.stream)
+    }
+
     /// Panics unless a good client is answered within [`SLACK`].
     fn assert_serving(&self, attack: &str, when: &str) {
         if let Err(error) = self.good_request(SLACK) {
@@ -457,28 +531,11 @@ impl Target {
                 .map(|_| {
                     scope.spawn(move || {
                         let stream = self.connect(SLACK).map_err(|e| e.to_string())?;
-                        stream
-                            .set_read_timeout(Some(SLACK))
-                            .map_err(|e| e.to_string())?;
-                        let mut connection = Connection {
-                            stream,
-                            buffer: Vec::new(),
-                        };
-                        connection
-                            .send(&raw_request("GET", &self.path, &[], false))
+                        let mut stream = self
+                            .one_request(stream)
                             .map_err(|e| format!("its request: {e}"))?;
-                        let response = connection
-                            .read_response(false)
-                            .map_err(|e| format!("its request: {e}"))?;
-                        if response.status != http::StatusCode::OK {
-                            return Err(format!("its request was answered {}", response.status));
-                        }
                         let start = Instant::now();
-                        Ok(wait_for_close(
-                            &mut connection.stream,
-                            start,
-                            start + deadline,
-                        ))
+                        Ok(wait_for_close(&mut stream, start, start + deadline))
                     })
                 })
                 .collect();
@@ -514,8 +571,11 @@ impl Target {
     }
 
     /// Slowloris: [`SLOW_CONNECTIONS`] connections each send a request head one byte every
-    /// [`SLOWLORIS_INTERVAL`], never finishing it; each must be closed within `head_timeout` +
-    /// [`SLACK`] of its first byte (the server may send a `4xx` first).
+    /// [`SLOWLORIS_INTERVAL`], never finishing it, and as many do the same with their second
+    /// request, after one complete request and response (a server whose own deadline covers
+    /// only a connection's first request misses those); each must be closed within
+    /// `head_timeout` + [`SLACK`] of the slow head's first byte (the server may send a `4xx`
+    /// first).
     ///
     /// # Panics
     ///
@@ -528,8 +588,11 @@ impl Target {
         let panics = count_panics();
         let deadline = self.policy.head_timeout + SLACK;
         let results: Vec<(Result<Ending, String>, usize)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..SLOW_CONNECTIONS)
-                .map(|index| scope.spawn(move || self.trickle(index, deadline)))
+            let handles: Vec<_> = (0..2 * SLOW_CONNECTIONS)
+                .map(|index| {
+                    let later = index >= SLOW_CONNECTIONS;
+                    scope.spawn(move || self.trickle(index, later, deadline))
+                })
                 .collect();
             handles
                 .into_iter()
@@ -557,12 +620,24 @@ impl Target {
     }
 
     /// One slowloris connection: the bytes of an endless request head, one every
-    /// [`SLOWLORIS_INTERVAL`], until the server closes the connection or `deadline` passes.
-    fn trickle(&self, index: usize, deadline: Duration) -> (Result<Ending, String>, usize) {
+    /// [`SLOWLORIS_INTERVAL`], until the server closes the connection or `deadline` passes;
+    /// `later`: after one complete request and its response.
+    fn trickle(
+        &self,
+        index: usize,
+        later: bool,
+        deadline: Duration,
+    ) -> (Result<Ending, String>, usize) {
         let mut stream = match self.connect(SLACK) {
             Ok(stream) => stream,
             Err(error) => return (Err(error.to_string()), 0),
         };
+        if later {
+            match self.one_request(stream) {
+                Ok(answered) => stream = answered,
+                Err(error) => return (Err(format!("its first request: {error}")), 0),
+            }
+        }
         // A head that never ends: the request line, `Host`, then one header whose value grows.
         let mut head = format!(
             "GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow-{index}: ",
@@ -615,6 +690,79 @@ impl Target {
                 Ending::Open { .. } => {}
                 closed @ Ending::Closed { .. } => return (Ok(closed), sent),
             }
+        }
+    }
+
+    /// A client that stops reading: one connection pipelines `GET`s without reading until the
+    /// server stops taking them (its responses fill the socket buffers), then stays silent until
+    /// `idle_timeout` + [`SLACK`] after its last write that made progress. By then the server must have given up on the connection:
+    /// when the client reads again it finds the responses already sent and then the close
+    /// (within [`SLACK`]), never the answers to the rest of its requests.
+    ///
+    /// # Panics
+    ///
+    /// When the server takes every request without pushing back, when the connection is still
+    /// open after the silence, or when every request written was answered; or when a good
+    /// client is not answered afterwards.
+    #[must_use]
+    pub fn stops_reading(&self) -> StopsReadingReport {
+        const ATTACK: &str = "a client that stops reading";
+        /// Far more than the socket buffers of both ends hold.
+        const REQUESTS: usize = 400_000;
+        let _one = one_at_a_time();
+        let panics = count_panics();
+        let request = raw_request("GET", &self.path, &[], false);
+        let batch = request.repeat(REQUESTS);
+        let mut stream = self
+            .connect(SLACK)
+            .unwrap_or_else(|error| panic!("{ATTACK}: could not connect: {error}"));
+        stream.set_nonblocking(true).expect("a non-blocking socket");
+        let mut sent = 0;
+        let mut progress = Instant::now();
+        let writing = Instant::now();
+        while sent < batch.len()
+            && progress.elapsed() < STALL
+            && writing.elapsed() < PIPELINING_TIME
+        {
+            match stream.write(&batch[sent..]) {
+                Ok(written) => {
+                    sent += written;
+                    progress = Instant::now();
+                }
+                Err(error) if error.kind() == io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                // Closed by the server: it gave up on the client already.
+                Err(_) => break,
+            }
+        }
+        let requests_written = sent / request.len();
+        assert!(
+            sent < batch.len(),
+            "{ATTACK}: the server took all {REQUESTS} pipelined requests without pushing back"
+        );
+        let silence = self.policy.idle_timeout + SLACK;
+        std::thread::sleep(silence.saturating_sub(progress.elapsed()));
+        stream.set_nonblocking(false).expect("a blocking socket");
+        let (responses_read, closed) = read_until_close(&mut stream, SLACK);
+        assert!(
+            closed,
+            "{ATTACK}: the connection is still open {silence:?} (idle_timeout {:?} + {SLACK:?}) \
+             after the client stopped reading, and {SLACK:?} after it read again \
+             ({responses_read} responses read, {requests_written} requests written)",
+            self.policy.idle_timeout
+        );
+        assert!(
+            responses_read < requests_written,
+            "{ATTACK}: all {requests_written} requests written were answered: the server kept \
+             the connection while the client did not read"
+        );
+        self.assert_serving(ATTACK, "afterwards");
+        crate::assert_no_new_panics(panics, ATTACK);
+        StopsReadingReport {
+            requests_written,
+            responses_read,
+            silence,
         }
     }
 
@@ -1030,4 +1178,107 @@ fn closed_now(stream: &TcpStream) -> bool {
         Ok(_) => false,
         Err(error) => error.kind() != io::ErrorKind::WouldBlock,
     }
+}
+
+/// The attack tests of one adapter, written once: expands to one `#[test]` per attack, each
+/// starting the adapter's server under the attack's policy with `start` and attacking it.
+///
+/// `start` is an expression of type `fn(Endpoint, &ConnectionPolicy) -> (S, SocketAddr)`: it
+/// starts the adapter's real server for the endpoint under the policy and returns a guard that
+/// stops the server gracefully when dropped, and the server's address. `allocator` is the test
+/// binary's counting global allocator (`cap::Cap`), read by the pipelining attack.
+///
+/// ```ignore
+/// oidc_discovery_wire::attack_tests! {
+///     framework: "axum",
+///     allocator: ALLOCATOR,
+///     start: |endpoint, policy| {
+///         let server = common::Server::with_policy(endpoint, policy.clone());
+///         let addr = server.addr;
+///         (server, addr)
+///     },
+/// }
+/// ```
+#[macro_export]
+macro_rules! attack_tests {
+    (framework: $framework:literal, allocator: $allocator:path, start: $start:expr $(,)?) => {
+        fn start_under(
+            policy: ::oidc_discovery_http::ConnectionPolicy,
+        ) -> (impl Send + 'static, $crate::attacks::Target) {
+            let endpoint = ::oidc_discovery_http::conformance::fixtures().remove(1);
+            let path = endpoint.routes()[0].path.clone();
+            let start: fn(
+                ::oidc_discovery_http::Endpoint,
+                &::oidc_discovery_http::ConnectionPolicy,
+            ) -> (_, ::std::net::SocketAddr) = $start;
+            let (server, addr) = start(endpoint, &policy);
+            (server, $crate::attacks::Target::new(addr, path, policy))
+        }
+
+        #[test]
+        fn idle_connections_are_closed_in_time() {
+            let (_server, target) = start_under($crate::attacks::short_policy());
+            eprintln!("{}: {:?}", $framework, target.idle());
+        }
+
+        #[test]
+        fn slowloris_is_closed_in_time() {
+            let (_server, target) = start_under($crate::attacks::short_policy());
+            eprintln!("{}: {:?}", $framework, target.slowloris());
+        }
+
+        #[test]
+        fn pipelining_without_reading_stays_under_the_memory_bound() {
+            let (_server, target) = start_under($crate::attacks::short_policy());
+            eprintln!(
+                "{}: {:?}",
+                $framework,
+                target.pipelining(&|| $allocator.allocated())
+            );
+        }
+
+        #[test]
+        fn a_client_that_stops_reading_is_closed_in_time() {
+            let (_server, target) = start_under($crate::attacks::short_policy());
+            eprintln!("{}: {:?}", $framework, target.stops_reading());
+        }
+
+        #[test]
+        fn idle_attackers_beyond_the_cap_do_not_starve_a_good_client() {
+            let policy = $crate::attacks::short_policy();
+            let attackers = policy.connection_cap() * 3 / 2;
+            let (_server, target) = start_under(policy);
+            eprintln!("{}: {:?}", $framework, target.starvation(attackers));
+        }
+
+        #[test]
+        fn http2_prior_knowledge_is_refused() {
+            let (_server, target) = start_under($crate::attacks::short_policy());
+            eprintln!("{}: {:?}", $framework, target.http2_prior_knowledge());
+        }
+
+        fn shutdown_with(held: $crate::attacks::HeldOpen) {
+            let (server, target) = start_under($crate::attacks::shutdown_policy());
+            eprintln!(
+                "{}: {:?}",
+                $framework,
+                target.shutdown(held, move || drop(server))
+            );
+        }
+
+        #[test]
+        fn shutdown_ends_in_time_with_a_half_sent_request() {
+            shutdown_with($crate::attacks::HeldOpen::HalfSentRequest);
+        }
+
+        #[test]
+        fn shutdown_ends_in_time_with_an_http2_preface() {
+            shutdown_with($crate::attacks::HeldOpen::Http2Preface);
+        }
+
+        #[test]
+        fn shutdown_ends_in_time_with_unread_responses() {
+            shutdown_with($crate::attacks::HeldOpen::UnreadResponses);
+        }
+    };
 }
