@@ -12,7 +12,9 @@
 //!
 //! Every rule has a stable id, a citation and a severity per [`Profile`] ([`RULES`];
 //! `docs/rules.md`). A report lists every problem — rule, severity, RFC 6901 JSON pointer,
-//! message, citation — sorted, and serializes to JSON.
+//! message, citation — sorted, and serializes to JSON; past [`MAX_REPEATS`] problems of one
+//! rule it folds the rest into one problem that counts them ([`Problem::repeats`]), so that a
+//! report stays small whatever the document.
 //!
 //! ```
 //! use oidc_discovery_validate::{Options, Profile, Severity, validate_json};
