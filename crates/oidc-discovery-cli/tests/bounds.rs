@@ -2,14 +2,11 @@
 //! `--trust-jwks`) stops at the same limit with the same message and exit status, and `serve`
 //! runs a valid document of the largest size accepted in little memory.
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use oidc_discovery_cli::{Io, Status, run};
 
-const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
+mod common;
 
 /// What every source larger than the limit is told, whatever flag names it.
 const TOO_LARGE: &str = "it is larger than 1024 KiB, the most this tool reads from a file or \
@@ -125,53 +122,15 @@ fn serving_the_largest_document_takes_little_memory() {
     }
     text.push_str("]}");
     let document = Scratch::new("repeated.json", text.as_bytes());
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--metadata",
-            document.path(),
-        ])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    // Both outputs are read by threads, so that the server never waits on a full pipe and the
-    // test never waits on a silent server longer than the deadline.
-    let stderr = child.stderr.take().unwrap();
-    let stderr = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = BufReader::new(stderr).read_to_string(&mut text);
-        text
-    });
-    let (lines, received) = std::sync::mpsc::channel();
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    std::thread::spawn(move || {
-        for line in stdout.lines() {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let mut ready = false;
-    // Bounded: a handful of lines come before this one, within the deadline, or none.
-    for _ in 0..20 {
-        match received.recv_timeout(Duration::from_secs(60)) {
-            Ok(Ok(line)) if line.starts_with("press Ctrl-C") => {
-                ready = true;
-                break;
-            }
-            Ok(Ok(_)) => {}
-            _ => break,
-        }
-    }
-    let peak = ready.then(|| peak_rss_kib(child.id()));
-    let _ = child.kill();
-    let _ = child.wait();
-    let stderr = stderr.join().unwrap();
-    assert!(ready, "serve did not start: {stderr}");
+    let serve = common::Serve::start(
+        &["--listen", "127.0.0.1:0", "--metadata", document.path()],
+        None,
+    );
+    let (peak, stderr) = match serve {
+        Ok(serve) => (Some(peak_rss_kib(serve.pid)), serve.stderr()),
+        Err(stopped) => (None, stopped.stderr),
+    };
+    assert!(peak.is_some(), "serve did not start: {stderr}");
     let peak = peak.unwrap();
     eprintln!("serve --metadata (1 MiB, 262,000 repeats): peak RSS {peak} KiB");
     assert!(peak < 64 * 1024, "peak RSS {peak} KiB");

@@ -5,14 +5,16 @@
 //! line feed, and no bidirectional or invisible format character, is written — and that the
 //! hostile text did reach the output, escaped, so that the case tests what it names.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
+mod common;
+
+use common::BIN;
 
 /// Erases the line, goes up one, erases it, and prints a verdict in green.
 const ANSI: &str = "\u{1b}[2K\r\u{1b}[1A\u{1b}[2K\u{1b}[32m✓ oidc: valid";
@@ -81,37 +83,18 @@ fn run(args: &[&str], stdin: &str) -> Output {
 /// Runs `serve ARGS… --listen 127.0.0.1:0`: what it printed until it was ready (then it is
 /// killed), or everything, if it stopped by itself (a refused document).
 fn serve(args: &[&str]) -> Output {
-    let mut child = Command::new(BIN)
-        .arg("serve")
-        .args(args)
-        .args(["--listen", "127.0.0.1:0"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut out = Vec::new();
-    // Bounded: serve prints a few lines, then `press Ctrl-C to stop`, or stops.
-    for _ in 0..64 {
-        let mut line = Vec::new();
-        if stdout.read_until(b'\n', &mut line).unwrap() == 0 {
-            break;
+    let mut args = args.to_vec();
+    args.extend(["--listen", "127.0.0.1:0"]);
+    let (stdout, stderr) = match common::Serve::start(&args, None) {
+        Ok(serve) => {
+            let stdout = serve.stdout.clone();
+            (stdout, serve.stderr())
         }
-        out.extend_from_slice(&line);
-        if line.starts_with(b"press Ctrl-C") {
-            break;
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let _ = stdout.read_to_end(&mut out);
-    let mut err = Vec::new();
-    child.stderr.take().unwrap().read_to_end(&mut err).unwrap();
+        Err(stopped) => (stopped.stdout, stopped.stderr),
+    };
     Output {
-        stdout: out,
-        stderr: err,
+        stdout: stdout.into_bytes(),
+        stderr: stderr.into_bytes(),
     }
 }
 

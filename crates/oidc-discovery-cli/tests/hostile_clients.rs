@@ -7,30 +7,17 @@
 
 #![cfg(target_os = "linux")]
 
-use std::io::{BufRead, BufReader, Read};
-use std::net::SocketAddr;
-use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use oidc_discovery_http::ConnectionPolicy;
 use oidc_discovery_wire::attacks::{self, HeldOpen, SLACK, Target};
 
-const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
+mod common;
 
 /// The open-file limit of the starved server, and the idle connections its attackers hold.
 const FILE_LIMIT: u64 = 256;
 const ATTACKERS: usize = 400;
-
-/// `serve` running in a process of its own, killed on drop if it is still running.
-struct Serve {
-    child: Arc<Mutex<Child>>,
-    pid: u32,
-    addr: SocketAddr,
-    path: String,
-    policy: ConnectionPolicy,
-    stderr: Option<std::thread::JoinHandle<String>>,
-}
 
 /// `serve`'s flags for `policy`.
 fn policy_flags(policy: &ConnectionPolicy) -> Vec<String> {
@@ -49,121 +36,19 @@ fn policy_flags(policy: &ConnectionPolicy) -> Vec<String> {
     ]
 }
 
-impl Serve {
-    /// `serve --framework FRAMEWORK` on a free loopback port under `policy`, with the open-file
-    /// limit `file_limit` (through `prlimit`) when given; returns once it is listening.
-    fn start(framework: &str, policy: ConnectionPolicy, file_limit: Option<u64>) -> Self {
-        let mut command = match file_limit {
-            Some(limit) => {
-                let mut command = Command::new("prlimit");
-                command.arg(format!("--nofile={limit}:{limit}")).arg(BIN);
-                command
-            }
-            None => Command::new(BIN),
-        };
-        let mut child = command
-            .args(["serve", "--framework", framework, "--listen", "127.0.0.1:0"])
-            .args(policy_flags(&policy))
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("serve starts (is util-linux prlimit installed?)");
-        let mut stderr = child.stderr.take().expect("piped stderr");
-        let stderr = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = stderr.read_to_string(&mut text);
-            text
-        });
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let mut url = None;
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if stdout.read_line(&mut line).expect("readable stdout") == 0 {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!(
-                    "{framework}: serve stopped before it was ready: {}",
-                    stderr.join().unwrap_or_default()
-                );
-            }
-            if line.starts_with("press Ctrl-C") {
-                break;
-            }
-            if let Some(rest) = line.trim().strip_prefix("http://") {
-                url.get_or_insert_with(|| rest.to_owned());
-            }
-        }
-        // Nothing more is read from standard output, but it stays open.
-        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
-        let url = url.expect("serve prints its URLs");
-        let (authority, path) = url.split_at(url.find('/').expect("a path"));
-        Self {
-            pid: child.id(),
-            child: Arc::new(Mutex::new(child)),
-            addr: authority.parse().expect("a socket address"),
-            path: path.to_owned(),
-            policy,
-            stderr: Some(stderr),
-        }
-    }
-
-    fn target(&self) -> Target {
-        Target::new(self.addr, self.path.clone(), self.policy.clone())
-    }
-
-    /// A closure that sends `signal` (`INT`, `TERM`) and returns once the process has exited
-    /// (or after a minute), keeping its exit status in `status`.
-    fn stopper(
-        &self,
-        signal: &'static str,
-        status: &Arc<Mutex<Option<ExitStatus>>>,
-    ) -> impl FnOnce() + Send + 'static {
-        let (child, pid, status) = (self.child.clone(), self.pid, status.clone());
-        move || {
-            let sent = Command::new("kill")
-                .args([&format!("-{signal}"), &pid.to_string()])
-                .status()
-                .expect("kill runs");
-            assert!(sent.success(), "kill -{signal} {pid}");
-            let start = Instant::now();
-            while start.elapsed() < Duration::from_secs(60) {
-                let exited = child
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .try_wait()
-                    .expect("waitable");
-                if let Some(exit) = exited {
-                    *status.lock().unwrap_or_else(PoisonError::into_inner) = Some(exit);
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-    }
-
-    /// Standard error, once the process has ended (it is killed if it has not).
-    fn stderr(mut self) -> String {
-        {
-            let mut child = self.child.lock().unwrap_or_else(PoisonError::into_inner);
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        self.stderr
-            .take()
-            .and_then(|stderr| stderr.join().ok())
-            .unwrap_or_default()
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let mut child = self.child.lock().unwrap_or_else(PoisonError::into_inner);
-        let _ = child.kill();
-        let _ = child.wait();
-    }
+/// `serve --framework FRAMEWORK` on a free loopback port under `policy`, with the open-file
+/// limit `file_limit` when given, and the target its first URL makes for the attacks.
+fn serve(
+    framework: &str,
+    policy: ConnectionPolicy,
+    file_limit: Option<u64>,
+) -> (common::Serve, Target) {
+    let flags = policy_flags(&policy);
+    let mut args = vec!["--framework", framework, "--listen", "127.0.0.1:0"];
+    args.extend(flags.iter().map(String::as_str));
+    let serve = common::Serve::running(&args, file_limit);
+    let (addr, path) = serve.first();
+    (serve, Target::new(addr, path, policy))
 }
 
 /// Idle attackers hold [`ATTACKERS`] connections to a server whose open-file limit is
@@ -175,8 +60,8 @@ fn starved_at_a_low_file_limit(framework: &str) {
     // The default connection cap, so that the cap in force is the one fitted to the limit.
     let mut policy = attacks::short_policy();
     policy.max_connections = ConnectionPolicy::default().max_connections;
-    let serve = Serve::start(framework, policy, Some(FILE_LIMIT));
-    let report = serve.target().starvation(ATTACKERS);
+    let (_serve, target) = serve(framework, policy, Some(FILE_LIMIT));
+    let report = target.starvation(ATTACKERS);
     eprintln!("{framework}: {report:?}");
 }
 
@@ -184,11 +69,9 @@ fn starved_at_a_low_file_limit(framework: &str) {
 /// says `stopped`.
 fn stopped_by(framework: &str, signal: &'static str) {
     for held in [HeldOpen::HalfSentRequest, HeldOpen::Http2Preface] {
-        let serve = Serve::start(framework, attacks::shutdown_policy(), None);
+        let (serve, target) = serve(framework, attacks::shutdown_policy(), None);
         let status = Arc::new(Mutex::new(None));
-        let report = serve
-            .target()
-            .shutdown(held, serve.stopper(signal, &status));
+        let report = target.shutdown(held, serve.stopper(signal, &status));
         let status = status.lock().unwrap_or_else(PoisonError::into_inner).take();
         let stderr = serve.stderr();
         let exit = status.map_or_else(|| "still running".to_owned(), |status| status.to_string());

@@ -1,85 +1,43 @@
 //! `oidc-discovery serve` end to end: for each framework, start the real binary on a free
 //! loopback port, talk to it over TCP with a minimal HTTP/1.1 client, stop it with Ctrl-C.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_oidc-discovery");
+mod common;
 
-struct Server {
-    child: Child,
-    urls: Vec<String>,
-    /// The `limits:` line: the connection policy in effect.
-    limits: String,
-}
+use common::BIN;
+
+/// `serve ARGS…`, running (see `common::Serve`), stopped by a signal in the tests.
+struct Server(common::Serve);
 
 impl Server {
     fn start(args: &[&str]) -> Self {
-        let mut child = Command::new(BIN)
-            .arg("serve")
-            .args(args)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let mut urls = Vec::new();
-        let mut limits = String::new();
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if stdout.read_line(&mut line).expect("readable stdout") == 0 {
-                let mut stderr = String::new();
-                let _ = child.stderr.take().unwrap().read_to_string(&mut stderr);
-                panic!("serve stopped before it was ready: {stderr}");
-            }
-            if line.starts_with("press Ctrl-C") {
-                break;
-            }
-            if let Some(url) = line.trim().strip_prefix("http://") {
-                urls.push(format!("http://{url}"));
-            }
-            if let Some(policy) = line.trim().strip_prefix("limits: ") {
-                policy.clone_into(&mut limits);
-            }
-        }
-        Self {
-            child,
-            urls,
-            limits,
-        }
+        Self(common::Serve::running(args, None))
     }
 
     /// Sends SIGINT (what Ctrl-C sends) and returns the exit status.
     fn interrupt(self) -> i32 {
-        self.signal("-INT")
+        self.signal("INT")
     }
 
-    /// Sends `signal` (`-INT`, `-TERM`) and returns the exit status.
-    fn signal(mut self, signal: &str) -> i32 {
-        let status = Command::new("kill")
-            .args([signal, &self.child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(status.success());
-        for _ in 0..100 {
-            if let Some(status) = self.child.try_wait().expect("waitable") {
-                return status.code().expect("exited, not killed");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        panic!("serve did not stop within 5 s of {signal}");
+    /// Sends `signal` (`INT`, `TERM`) and returns the exit status.
+    fn signal(self, signal: &'static str) -> i32 {
+        self.0
+            .signal(signal)
+            .unwrap_or_else(|| panic!("serve did not stop after SIG{signal}"))
+            .code()
+            .expect("exited, not killed")
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+impl std::ops::Deref for Server {
+    type Target = common::Serve;
+
+    fn deref(&self) -> &common::Serve {
+        &self.0
     }
 }
 
@@ -504,6 +462,6 @@ fn the_connection_flags_reach_every_hyper_framework_and_sigterm_stops_it() {
         let mut half = TcpStream::connect(&address).expect("connect");
         half.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             .expect("half a request");
-        assert_eq!(server.signal("-TERM"), 0, "{framework}");
+        assert_eq!(server.signal("TERM"), 0, "{framework}");
     }
 }
