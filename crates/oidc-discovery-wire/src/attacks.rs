@@ -1186,9 +1186,10 @@ fn closed_now(stream: &TcpStream) -> bool {
 /// `start` is an expression of type `fn(Endpoint, &ConnectionPolicy) -> (S, SocketAddr)`: it
 /// starts the adapter's real server for the endpoint under the policy and returns a guard that
 /// stops the server gracefully when dropped, and the server's address. `allocator` is the test
-/// binary's counting global allocator (`cap::Cap`), read by the pipelining attack.
+/// binary's counting global allocator (`cap::Cap`), read by the pipelining attack. Each
+/// adapter's `tests/attacks.rs` is one call (not a doc test: it needs the test's own server):
 ///
-/// ```ignore
+/// ```text
 /// oidc_discovery_wire::attack_tests! {
 ///     framework: "axum",
 ///     allocator: ALLOCATOR,
