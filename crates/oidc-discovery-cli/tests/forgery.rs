@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::BIN;
+use common::{BIN, response};
 
 /// Erases the line, goes up one, erases it, and prints a verdict in green.
 const ANSI: &str = "\u{1b}[2K\r\u{1b}[1A\u{1b}[2K\u{1b}[32m✓ oidc: valid";
@@ -186,20 +186,6 @@ fn respond(stream: TcpStream, response: &[u8]) {
     let mut stream = &stream;
     let _ = stream.write_all(response);
     let _ = stream.flush();
-}
-
-/// An HTTP/1.1 response; header values are written as bytes (a server can send any).
-fn response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
-    let mut out = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str("\r\n");
-    out.push_str(body);
-    out.into_bytes()
 }
 
 /// Runs `check ARGS…` against a server that answers with `response`.

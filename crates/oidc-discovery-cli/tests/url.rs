@@ -9,6 +9,10 @@ use std::thread;
 
 use serde_json::Value;
 
+mod common;
+
+use common::response;
+
 /// A server on `127.0.0.1`, answering every request with `respond(path, port)` and recording
 /// the paths requested.
 struct Server {
@@ -63,20 +67,6 @@ fn request_path(stream: &TcpStream) -> Option<String> {
         }
     }
     Some(path)
-}
-
-/// A whole HTTP/1.1 response that closes the connection.
-fn response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
-    let mut out = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
-    }
-    out.push_str("\r\n");
-    out.push_str(body);
-    out.into_bytes()
 }
 
 fn json(body: &str) -> Vec<u8> {

@@ -1,5 +1,5 @@
-//! `oidc-discovery serve` as a process of its own, for the tests that start it: written once,
-//! so that each test says only what it starts and what it checks.
+//! What several of the CLI's tests need, written once: `oidc-discovery serve` as a process of
+//! its own, and the raw HTTP/1.1 answers of the small servers that `check`'s URL tests talk to.
 
 #![allow(dead_code, reason = "each test binary uses a part")]
 
@@ -211,4 +211,19 @@ fn lines(stream: impl Read + Send + 'static) -> Receiver<String> {
         }
     });
     receive
+}
+
+/// A whole HTTP/1.1 response that closes the connection; header values are written as given (a
+/// server can send any bytes).
+pub(crate) fn response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str("\r\n");
+    out.push_str(body);
+    out.into_bytes()
 }
