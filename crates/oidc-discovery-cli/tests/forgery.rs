@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::{BIN, response};
+use common::{BIN, document, response};
 
 /// Erases the line, goes up one, erases it, and prints a verdict in green.
 const ANSI: &str = "\u{1b}[2K\r\u{1b}[1A\u{1b}[2K\u{1b}[32m✓ oidc: valid";
@@ -114,25 +114,6 @@ fn write(name: &str, contents: &str) -> PathBuf {
 
 fn text(path: &Path) -> &str {
     path.to_str().unwrap()
-}
-
-/// An OpenID Provider document naming `issuer`, with `extra` members.
-fn document(issuer: &str, extra: &[(&str, serde_json::Value)]) -> String {
-    let mut document = serde_json::json!({
-        "issuer": issuer,
-        "authorization_endpoint": "https://id.example.com/authorize",
-        "token_endpoint": "https://id.example.com/token",
-        "jwks_uri": "https://id.example.com/jwks.json",
-        "scopes_supported": ["openid"],
-        "response_types_supported": ["code"],
-        "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["RS256"],
-        "code_challenge_methods_supported": ["S256"]
-    });
-    for (name, value) in extra {
-        document[*name] = value.clone();
-    }
-    document.to_string()
 }
 
 /// The payload in a scope, which an error quotes.

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::response;
+use common::{document, response};
 
 /// A server on `127.0.0.1`, answering every request with `respond(path, port)` and recording
 /// the paths requested.
@@ -81,27 +81,11 @@ fn not_found() -> Vec<u8> {
     )
 }
 
-/// A valid OpenID Provider document naming `issuer` (its endpoints stay on https).
-fn document(issuer: &str) -> String {
-    serde_json::json!({
-        "issuer": issuer,
-        "authorization_endpoint": "https://id.example.com/authorize",
-        "token_endpoint": "https://id.example.com/token",
-        "jwks_uri": "https://id.example.com/jwks.json",
-        "scopes_supported": ["openid"],
-        "response_types_supported": ["code"],
-        "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["RS256"],
-        "code_challenge_methods_supported": ["S256"]
-    })
-    .to_string()
-}
-
 /// Serves the document of issuer `http://127.0.0.1:PORT` + `suffix` at `path` only.
 fn serve_document(path: &'static str, suffix: &'static str) -> Server {
     Server::start(move |requested, port| {
         if requested == path {
-            json(&document(&format!("http://127.0.0.1:{port}{suffix}")))
+            json(&document(&format!("http://127.0.0.1:{port}{suffix}"), &[]))
         } else {
             not_found()
         }
@@ -243,7 +227,7 @@ fn a_redirect_is_not_followed() {
             let location = format!("http://127.0.0.1:{port}/elsewhere");
             response("302 Found", &[("Location", &location)], "")
         } else {
-            json(&document(&format!("http://127.0.0.1:{port}")))
+            json(&document(&format!("http://127.0.0.1:{port}"), &[]))
         }
     });
     let url = server.issuer();
@@ -255,7 +239,7 @@ fn a_redirect_is_not_followed() {
 
 #[test]
 fn another_issuer_is_a_mismatch() {
-    let server = Server::start(|_, _| json(&document("https://id.example.com")));
+    let server = Server::start(|_, _| json(&document("https://id.example.com", &[])));
     let (status, report) = check_json(&[&server.issuer()]);
     assert_eq!(status, 1);
     assert_eq!(report["valid"], false);
@@ -284,7 +268,7 @@ fn a_trailing_slash_is_relaxed_for_a_metadata_url_with_a_note() {
 
 #[test]
 fn an_explicit_issuer_overrides_the_derived_one() {
-    let server = Server::start(|_, _| json(&document("https://id.example.com")));
+    let server = Server::start(|_, _| json(&document("https://id.example.com", &[])));
     let url = format!("{}/.well-known/openid-configuration", server.issuer());
     let (status, report) = check_json(&["--issuer", "https://id.example.com", &url]);
     assert_eq!(status, 0, "{report}");

@@ -1,5 +1,6 @@
 //! What several of the CLI's tests need, written once: `oidc-discovery serve` as a process of
-//! its own, and the raw HTTP/1.1 answers of the small servers that `check`'s URL tests talk to.
+//! its own, a valid document to serve, and the raw HTTP/1.1 answers of the small servers that
+//! `check`'s URL tests talk to.
 
 #![allow(dead_code, reason = "each test binary uses a part")]
 
@@ -226,4 +227,24 @@ pub(crate) fn response(status: &str, headers: &[(&str, &str)], body: &str) -> Ve
     out.push_str("\r\n");
     out.push_str(body);
     out.into_bytes()
+}
+
+/// A valid OpenID Provider document naming `issuer` (its endpoints stay on https), with
+/// `extra` members set over it.
+pub(crate) fn document(issuer: &str, extra: &[(&str, serde_json::Value)]) -> String {
+    let mut document = serde_json::json!({
+        "issuer": issuer,
+        "authorization_endpoint": "https://id.example.com/authorize",
+        "token_endpoint": "https://id.example.com/token",
+        "jwks_uri": "https://id.example.com/jwks.json",
+        "scopes_supported": ["openid"],
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "code_challenge_methods_supported": ["S256"]
+    });
+    for (name, value) in extra {
+        document[*name] = value.clone();
+    }
+    document.to_string()
 }
