@@ -46,6 +46,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod challenge;
 mod checks;
 pub mod issuer;
 pub mod jws;
