@@ -66,6 +66,16 @@ pub fn schema_files() -> Vec<GeneratedFile> {
             contents: pretty(&schema::oidc_profile()),
             command: "cargo xtask schema",
         },
+        GeneratedFile {
+            path: "docs/schema/protected-resource-metadata.schema.json",
+            contents: pretty(&schema::resource_document()),
+            command: "cargo xtask schema",
+        },
+        GeneratedFile {
+            path: "docs/schema/protected-resource-metadata.resource.schema.json",
+            contents: pretty(&schema::resource_profile()),
+            command: "cargo xtask schema",
+        },
     ]
 }
 

@@ -1,5 +1,6 @@
 //! The checked-in JSON Schemas, run through an independent validator (the `jsonschema` crate):
-//! they accept every corpus document and reject known members of the wrong JSON type.
+//! they accept every corpus document (authorization server and protected resource metadata) and
+//! reject known members of the wrong JSON type.
 
 use serde_json::{Value, json};
 
@@ -260,4 +261,94 @@ fn the_seed_documents_satisfy_the_oidc_profile_schema() {
         let found = errors(&oidc, &instance);
         assert!(found.is_empty(), "{}: {found:?}", document.name);
     }
+}
+
+/// A valid protected resource metadata document that each table case mutates once.
+fn resource_base() -> Value {
+    json!({
+        "resource": "https://mcp.example.com/mcp",
+        "authorization_servers": ["https://auth.example.com"],
+        "bearer_methods_supported": ["header"],
+        "scopes_supported": ["files:read"],
+        "resource_name": "Example",
+        "resource_name#ja": "例",
+        "dpop_bound_access_tokens_required": false
+    })
+}
+
+fn resource_with(member: &str, value: Value) -> Value {
+    let mut document = resource_base();
+    document[member] = value;
+    document
+}
+
+#[test]
+fn the_resource_schemas_accept_every_corpus_resource_document() {
+    let Some(documents) = oidc_discovery_corpus::resource_documents() else {
+        return;
+    };
+    let any = load("protected-resource-metadata.schema.json");
+    let profile = load("protected-resource-metadata.resource.schema.json");
+    let mut failures = Vec::new();
+    for document in &documents {
+        let instance: Value = serde_json::from_slice(&document.bytes).expect("JSON");
+        for validator in [&any, &profile] {
+            let found = errors(validator, &instance);
+            if !found.is_empty() {
+                failures.push(format!("{}: {}", document.name, found.join("; ")));
+            }
+        }
+    }
+    assert_eq!(documents.len(), 20, "the resource corpus");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_resource_schemas_judge_member_types_and_the_required_resource() {
+    let any = load("protected-resource-metadata.schema.json");
+    let profile = load("protected-resource-metadata.resource.schema.json");
+    let accepted = [
+        resource_base(),
+        resource_with("bearer_methods_supported", json!([])),
+        resource_with("bearer_methods_supported", json!(["form"])),
+        resource_with(
+            "resource_documentation#de",
+            json!("https://mcp.example.com/de"),
+        ),
+        resource_with("logo_uri", json!(5)),
+        resource_with("jwks_uri", Value::Null),
+    ];
+    for (i, instance) in accepted.iter().enumerate() {
+        for validator in [&any, &profile] {
+            let found = errors(validator, instance);
+            assert!(found.is_empty(), "case {i}: {found:?}");
+        }
+    }
+    // One mutation per row: (member, wrong value).
+    let rejected = [
+        ("resource", json!(5)),
+        ("authorization_servers", json!("https://auth.example.com")),
+        ("authorization_servers", json!([5])),
+        ("bearer_methods_supported", json!("header")),
+        ("resource_signing_alg_values_supported", json!([true])),
+        ("resource_name#fr", json!(["x"])),
+        ("tls_client_certificate_bound_access_tokens", json!("false")),
+        ("dpop_bound_access_tokens_required", json!(0)),
+        ("signed_metadata", json!({"alg": "none"})),
+    ];
+    for (member, value) in rejected {
+        let instance = resource_with(member, value.clone());
+        for validator in [&any, &profile] {
+            assert!(
+                !errors(validator, &instance).is_empty(),
+                "`{member}`: {value} must be rejected"
+            );
+        }
+    }
+    // Only the profile schema requires `resource`, and not as `null`.
+    let mut without = resource_base();
+    without.as_object_mut().unwrap().remove("resource");
+    assert!(errors(&any, &without).is_empty());
+    assert!(!errors(&profile, &without).is_empty());
+    assert!(!errors(&profile, &resource_with("resource", Value::Null)).is_empty());
 }

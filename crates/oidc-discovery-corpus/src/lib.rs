@@ -1,11 +1,14 @@
-//! Test support for oidc-discovery: loads the corpus of real provider documents that lives
-//! beside the repository, in `../shared/corpus/{real,seeds}`.
+//! Test support for oidc-discovery: loads the corpus of real documents that lives beside the
+//! repository, in `../shared/corpus/`: authorization server metadata in `real/`, `seeds/` and
+//! `real-mcp/` ([`documents`]), protected resource metadata in `resource/`
+//! ([`resource_documents`]).
 //!
 //! The documents are read from there and never copied into the repository. Set
-//! `OIDC_DISCOVERY_CORPUS` to use another directory (it must contain `real/` and `seeds/`).
+//! `OIDC_DISCOVERY_CORPUS` to use another directory (it must contain those four).
 //!
-//! When the corpus is missing, [`documents`] panics if the `CI` environment variable is `true`
-//! (a CI run must exercise it) and otherwise returns `None` after printing why.
+//! When the corpus is missing, [`documents`] and [`resource_documents`] panic if the `CI`
+//! environment variable is `true` (a CI run must exercise it) and otherwise return `None` after
+//! printing why.
 //!
 //! With the feature `generate`, the `generate` module has proptest strategies for documents that look
 //! like real ones, for property tests.
@@ -18,7 +21,7 @@ pub mod generate;
 /// One corpus document.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// `real/<file>.json` or `seeds/<file>.json`.
+    /// `<directory>/<file>.json`: `real/…`, `seeds/…`, `real-mcp/…` or `resource/…`.
     pub name: String,
     /// The full path.
     pub path: PathBuf,
@@ -47,16 +50,38 @@ pub fn directory() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
 }
 
-/// Every `*.json` of `real/` and `seeds/`, sorted by name; `None` (with a message) when the
-/// corpus is absent outside CI.
+/// The directories of authorization server metadata documents.
+pub const PROVIDER_PARTS: [&str; 3] = ["real", "real-mcp", "seeds"];
+
+/// The directory of protected resource metadata documents.
+pub const RESOURCE_PARTS: [&str; 1] = ["resource"];
+
+/// Every authorization server metadata document (`*.json` of `real/`, `real-mcp/` and
+/// `seeds/`), sorted by name; `None` (with a message) when the corpus is absent outside CI.
 ///
 /// # Panics
 ///
 /// When the corpus is absent and `CI=true`, or a file cannot be read.
 #[must_use]
 pub fn documents() -> Option<Vec<Document>> {
+    documents_in(&PROVIDER_PARTS)
+}
+
+/// Every protected resource metadata document (`*.json` of `resource/`), sorted by name;
+/// `None` (with a message) when the corpus is absent outside CI.
+///
+/// # Panics
+///
+/// As [`documents`].
+#[must_use]
+pub fn resource_documents() -> Option<Vec<Document>> {
+    documents_in(&RESOURCE_PARTS)
+}
+
+/// The documents of the corpus directories `parts`, as [`documents`] reads them.
+fn documents_in(parts: &[&str]) -> Option<Vec<Document>> {
     let ci = std::env::var("CI").is_ok_and(|ci| ci == "true");
-    match load(&directory()) {
+    match load_parts(&directory(), parts) {
         Ok(documents) => Some(documents),
         Err(message) if ci => panic!("{message}; CI=true requires the corpus"),
         Err(message) => {
@@ -66,18 +91,31 @@ pub fn documents() -> Option<Vec<Document>> {
     }
 }
 
-/// Loads the corpus under `root`, or says why it cannot.
+/// Loads the authorization server metadata documents under `root`, or says why it cannot.
 ///
 /// # Errors
 ///
-/// When `root/real` or `root/seeds` is missing or holds no JSON document.
+/// When `root/real`, `root/real-mcp` or `root/seeds` is missing or holds no JSON document.
 ///
 /// # Panics
 ///
 /// When a document exists but cannot be read.
 pub fn load(root: &Path) -> Result<Vec<Document>, String> {
+    load_parts(root, &PROVIDER_PARTS)
+}
+
+/// Loads the documents of the directories `parts` under `root`, or says why it cannot.
+///
+/// # Errors
+///
+/// When a directory is missing or holds no JSON document.
+///
+/// # Panics
+///
+/// When a document exists but cannot be read.
+pub fn load_parts(root: &Path, parts: &[&str]) -> Result<Vec<Document>, String> {
     let mut documents = Vec::new();
-    for part in ["real", "seeds"] {
+    for part in parts {
         let dir = root.join(part);
         let entries = std::fs::read_dir(&dir).map_err(|error| {
             format!(
@@ -125,14 +163,17 @@ mod tests {
     #[test]
     fn an_empty_corpus_directory_is_an_error() {
         let root = std::env::temp_dir().join(format!("corpus-empty-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("real")).unwrap();
-        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        for part in PROVIDER_PARTS {
+            std::fs::create_dir_all(root.join(part)).unwrap();
+        }
         assert!(load(&root).unwrap_err().contains("no JSON document"));
         std::fs::write(root.join("real/a.json"), "{}").unwrap();
+        std::fs::write(root.join("real-mcp/c.json"), "{}").unwrap();
         std::fs::write(root.join("seeds/b.json"), "{}").unwrap();
         std::fs::write(root.join("seeds/notes.md"), "x").unwrap();
         let names: Vec<String> = load(&root).unwrap().into_iter().map(|d| d.name).collect();
-        assert_eq!(names, ["real/a.json", "seeds/b.json"]);
+        assert_eq!(names, ["real-mcp/c.json", "real/a.json", "seeds/b.json"]);
+        assert!(load_parts(&root, &RESOURCE_PARTS).is_err());
         std::fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -171,3 +171,16 @@ impl ProviderMetadata {
         effective_pre_authorized_grant_anonymous_access_supported => pre_authorized_grant_anonymous_access_supported = false;
     }
 }
+
+/// # Spec defaults
+///
+/// As for [`ProviderMetadata`]: the default of an absent member, never stored or serialized.
+/// `bearer_methods_supported` has none (RFC 9728 §2: absence says nothing either way).
+impl crate::ProtectedResourceMetadata {
+    effective_bool! {
+        /// Whether certificate-bound access tokens are supported (RFC 9728 §2, RFC 8705).
+        effective_tls_client_certificate_bound_access_tokens => tls_client_certificate_bound_access_tokens = false;
+        /// Whether DPoP-bound access tokens are always required (RFC 9728 §2, RFC 9449).
+        effective_dpop_bound_access_tokens_required => dpop_bound_access_tokens_required = false;
+    }
+}

@@ -89,16 +89,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use serde::de::DeserializeSeed as _;
-
 mod defaults;
+pub mod document;
 mod error;
 mod localized;
 mod member;
-mod members;
 mod mtls;
-mod provider_metadata;
+mod provider_members;
 mod raw;
+mod resource_members;
 pub mod schema;
 mod values;
 
@@ -106,13 +105,15 @@ pub use defaults::{
     DEFAULT_AUTH_METHODS, DEFAULT_CLAIM_TYPES, DEFAULT_CLIENT_ID_PREFIXES, DEFAULT_GRANT_TYPES,
     DEFAULT_RESPONSE_MODES,
 };
+pub use document::{DocumentKind, MemberInfo, Metadata, Registration};
 pub use error::{ParseError, ParseErrorKind, SerializeError};
 pub use localized::Localized;
 pub use member::{JsonType, MemberRef, MemberView, StrList, StrListIter};
 pub use mtls::MtlsEndpointAliases;
 pub use oidc_discovery_types::*;
-pub use provider_metadata::{MEMBERS, MemberInfo, ProviderMetadata, Registration};
+pub use provider_members::{MEMBERS, ProviderMetadata};
 pub use raw::{JsonKind, RawJson};
+pub use resource_members::{ProtectedResourceMetadata, RESOURCE_MEMBERS};
 /// serde_json's raw JSON text type, which [`RawJson`] wraps.
 pub use serde_json::value::RawValue;
 pub use values::{Issuer, SignedMetadata, UrlString};
@@ -123,168 +124,3 @@ pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 /// The members of a document that no typed field holds, by name, each kept as its JSON text:
 /// [`ProviderMetadata::other`].
 pub type RawObject = std::collections::BTreeMap<String, RawJson>;
-
-const BOM: &str = "\u{feff}";
-
-/// The error for `json` (BOM removed) that the parse stopped at.
-///
-/// Capturing a value's text checks less than parsing it does: the capture's own position for
-/// a few syntax errors differs by a column, and lone surrogate escapes and nesting beyond
-/// serde_json's limit are found by [`provider_metadata::check_raw`] at the end of the value.
-/// So the error reported is that of a full parse of the document, as it always was, unless
-/// that parse stops at a number beyond `f64`, which is not an error here.
-fn read_error(error: &serde_json::Error, json: &[u8], bom: bool) -> ParseError {
-    use serde_json::error::Category;
-    let marked = provider_metadata::is_raw_check_error(error);
-    if marked || error.classify() != Category::Data {
-        if let Err(full) = serde_json::from_slice::<serde_json::Value>(json) {
-            if full.classify() != Category::Data
-                && !full.to_string().starts_with("number out of range")
-            {
-                return ParseError::from_json(&full, json, bom);
-            }
-        }
-        if marked {
-            return ParseError::syntax(error, false, bom);
-        }
-    }
-    ParseError::from_json(error, json, bom)
-}
-
-/// Parses `json` (BOM removed; `bom` says whether there was one), noting repeated names in
-/// `duplicates` when given.
-fn read_str(
-    json: &str,
-    bom: bool,
-    duplicates: Option<&mut std::collections::BTreeSet<String>>,
-) -> Result<ProviderMetadata, ParseError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let metadata = borrowed_visitor(duplicates)
-        .deserialize(&mut deserializer)
-        .and_then(|metadata| deserializer.end().map(|()| metadata));
-    metadata.map_err(|error| read_error(&error, json.as_bytes(), bom))
-}
-
-/// The top-level visitor for input in memory: member values borrowed from it.
-fn borrowed_visitor(
-    duplicates: Option<&mut std::collections::BTreeSet<String>>,
-) -> provider_metadata::MetadataVisitor<'_> {
-    provider_metadata::MetadataVisitor {
-        duplicates,
-        borrowed: true,
-    }
-}
-
-impl ProviderMetadata {
-    /// Parses a document from JSON text.
-    ///
-    /// Accepts any JSON object (see the type's documentation); a leading UTF-8 byte-order mark
-    /// is ignored (RFC 8259 §8.1 allows a parser to).
-    ///
-    /// # Errors
-    ///
-    /// When the text is not JSON, or not a JSON object: a [`ParseError`] with line and column.
-    pub fn from_json_str(json: &str) -> Result<Self, ParseError> {
-        let (json, bom) = match json.strip_prefix(BOM) {
-            Some(rest) => (rest, true),
-            None => (json, false),
-        };
-        read_str(json, bom, None)
-    }
-
-    /// Parses a document from JSON bytes (which must be UTF-8, RFC 8259 §8.1).
-    ///
-    /// # Errors
-    ///
-    /// As [`from_json_str`](Self::from_json_str); also when the bytes are not UTF-8.
-    pub fn from_json_slice(json: &[u8]) -> Result<Self, ParseError> {
-        let (json, bom) = match json.strip_prefix(BOM.as_bytes()) {
-            Some(rest) => (rest, true),
-            None => (json, false),
-        };
-        // UTF-8 checked once for the whole text (rather than string by string, and again for
-        // each captured value); invalid input takes the byte path, for the error's position.
-        if let Ok(text) = std::str::from_utf8(json) {
-            return read_str(text, bom, None);
-        }
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let metadata = borrowed_visitor(None)
-            .deserialize(&mut deserializer)
-            .and_then(|metadata| deserializer.end().map(|()| metadata));
-        metadata.map_err(|error| read_error(&error, json, bom))
-    }
-
-    /// Parses like [`from_json_slice`](Self::from_json_slice), and also returns the names of
-    /// the top-level members that occur more than once (each once, sorted): a parsed document
-    /// keeps the last value of each and cannot show them. (Repeated names inside nested
-    /// objects are not looked for.)
-    ///
-    /// ```
-    /// use oidc_discovery_metadata::ProviderMetadata;
-    ///
-    /// let (metadata, repeated) = ProviderMetadata::from_json_slice_noting_repeats(
-    ///     br#"{"issuer": "https://a.example", "issuer": "https://b.example"}"#,
-    /// )?;
-    /// assert_eq!(metadata.issuer.unwrap().as_str(), "https://b.example");
-    /// assert_eq!(repeated, ["issuer"]);
-    /// # Ok::<(), oidc_discovery_metadata::ParseError>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As [`from_json_slice`](Self::from_json_slice).
-    pub fn from_json_slice_noting_repeats(json: &[u8]) -> Result<(Self, Vec<String>), ParseError> {
-        let (json, bom) = match json.strip_prefix(BOM.as_bytes()) {
-            Some(rest) => (rest, true),
-            None => (json, false),
-        };
-        let mut repeated = std::collections::BTreeSet::new();
-        if let Ok(text) = std::str::from_utf8(json) {
-            let metadata = read_str(text, bom, Some(&mut repeated))?;
-            return Ok((metadata, repeated.into_iter().collect()));
-        }
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let metadata = borrowed_visitor(Some(&mut repeated))
-            .deserialize(&mut deserializer)
-            .map_err(|error| read_error(&error, json, bom))?;
-        deserializer
-            .end()
-            .map_err(|error| read_error(&error, json, bom))?;
-        Ok((metadata, repeated.into_iter().collect()))
-    }
-
-    /// Writes the document as compact JSON: typed members in specification order, then
-    /// [`other`](Self::other) by name.
-    ///
-    /// # Errors
-    ///
-    /// When a member is set both in its typed field and in [`other`](Self::other).
-    pub fn to_json_string(&self) -> Result<String, SerializeError> {
-        Ok(serde_json::to_string(self)?)
-    }
-
-    /// Writes the document as compact JSON bytes.
-    ///
-    /// # Errors
-    ///
-    /// As [`to_json_string`](Self::to_json_string).
-    pub fn to_json_vec(&self) -> Result<Vec<u8>, SerializeError> {
-        Ok(serde_json::to_vec(self)?)
-    }
-
-    /// Writes the document as indented JSON.
-    ///
-    /// # Errors
-    ///
-    /// As [`to_json_string`](Self::to_json_string).
-    pub fn to_json_string_pretty(&self) -> Result<String, SerializeError> {
-        Ok(serde_json::to_string_pretty(self)?)
-    }
-}
-
-impl std::str::FromStr for ProviderMetadata {
-    type Err = ParseError;
-    fn from_str(json: &str) -> Result<Self, ParseError> {
-        Self::from_json_str(json)
-    }
-}

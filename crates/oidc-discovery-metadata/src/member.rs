@@ -183,9 +183,14 @@ string_values!(
     oidc_discovery_types::TokenDeliveryMode,
     oidc_discovery_types::ClientRegistrationType,
     oidc_discovery_types::Prompt,
+    oidc_discovery_types::BearerMethod,
 );
 
 impl StringValue for crate::UrlString {
+    const IS_URL: bool = true;
+}
+
+impl StringValue for crate::Issuer {
     const IS_URL: bool = true;
 }
 
@@ -209,7 +214,7 @@ pub enum MemberView<'a> {
     List {
         /// The values, as in JSON (borrowed: viewing a list copies nothing).
         items: StrList<'a>,
-        /// Whether the values are URLs (`protected_resources`).
+        /// Whether the values are URLs (`protected_resources`, `authorization_servers`).
         urls: bool,
     },
     /// `mtls_endpoint_aliases`.

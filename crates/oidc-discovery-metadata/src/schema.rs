@@ -3,11 +3,13 @@
 //! [`document`] describes what [`ProviderMetadata`] types: every known member with its JSON
 //! type and description, `null` allowed (the parser keeps it), any other member allowed.
 //! [`oauth_profile`] and [`oidc_profile`] add the members each specification requires.
-//! `cargo xtask schema` writes all three to `docs/schema/`.
+//! [`resource_document`] and [`resource_profile`] do the same for
+//! [`ProtectedResourceMetadata`] (RFC 9728 §2). `cargo xtask schema` writes all five to
+//! `docs/schema/`.
 
 use serde_json::{Value, json};
 
-use crate::{MemberInfo, ProviderMetadata};
+use crate::{MemberInfo, Metadata, ProtectedResourceMetadata, ProviderMetadata};
 
 /// One member's schema, as generated from its Rust type.
 pub(crate) struct MemberSchema {
@@ -54,45 +56,72 @@ fn description(info: &MemberInfo) -> String {
     out
 }
 
-impl schemars::JsonSchema for ProviderMetadata {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ProviderMetadata".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut properties = serde_json::Map::new();
-        let mut patterns = serde_json::Map::new();
-        for member in ProviderMetadata::member_schemas(generator) {
-            let nullable = json!({
-                "description": description(member.info),
-                "anyOf": [member.schema, { "type": "null" }],
-            });
-            if member.info.localizable {
-                let mut tagged = nullable.clone();
-                tagged["description"] = Value::String(format!(
-                    "A language-tagged variant of `{}` (OpenID Federation 1.0 §14).",
-                    member.info.name
-                ));
-                patterns.insert(format!("^{}#.+$", member.info.name), tagged);
-            }
-            properties.insert(member.info.name.to_owned(), nullable);
+/// The schema of a document type from its members' schemas (what the member tables'
+/// `JsonSchema` implementations call): every member nullable, tagged variants of
+/// human-readable members as `patternProperties` (`tags` names the specification that allows
+/// them), any other member allowed.
+pub(crate) fn document_schema(
+    members: Vec<MemberSchema>,
+    title: &str,
+    description: &str,
+    tags: &str,
+) -> schemars::Schema {
+    let mut properties = serde_json::Map::new();
+    let mut patterns = serde_json::Map::new();
+    for member in members {
+        let nullable = json!({
+            "description": self::description(member.info),
+            "anyOf": [member.schema, { "type": "null" }],
+        });
+        if member.info.localizable {
+            let mut tagged = nullable.clone();
+            tagged["description"] = Value::String(format!(
+                "A language-tagged variant of `{}` ({tags}).",
+                member.info.name
+            ));
+            patterns.insert(format!("^{}#.+$", member.info.name), tagged);
         }
-        schemars::json_schema!({
-            "title": "Authorization server / OpenID provider metadata",
-            "description": "The JSON document at /.well-known/openid-configuration (OpenID Connect Discovery 1.0 §3) or /.well-known/oauth-authorization-server (RFC 8414 §2). Every known member is described with its JSON type; null is accepted where the parser keeps it (validation reports it); any other member is allowed.",
-            "type": "object",
-            "properties": properties,
-            "patternProperties": patterns,
-            "additionalProperties": true
-        })
+        properties.insert(member.info.name.to_owned(), nullable);
     }
+    schemars::json_schema!({
+        "title": title,
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "patternProperties": patterns,
+        "additionalProperties": true
+    })
 }
 
-/// The schema of any metadata document (no profile's required members).
+/// The schema of any document of type `D` (no profile's required members).
+fn root<D: Metadata + schemars::JsonSchema>() -> Value {
+    schemars::SchemaGenerator::default()
+        .into_root_schema_for::<D>()
+        .to_value()
+}
+
+/// The schema of any authorization server metadata document (no profile's required members).
 #[must_use]
 pub fn document() -> Value {
-    let schema = schemars::SchemaGenerator::default().into_root_schema_for::<ProviderMetadata>();
-    schema.to_value()
+    root::<ProviderMetadata>()
+}
+
+/// The schema of any protected resource metadata document (RFC 9728 §2), with no member
+/// required.
+#[must_use]
+pub fn resource_document() -> Value {
+    root::<ProtectedResourceMetadata>()
+}
+
+/// The protected resource metadata schema plus the member RFC 9728 §2 requires: `resource`.
+#[must_use]
+pub fn resource_profile() -> Value {
+    require(
+        resource_document(),
+        "Protected resource metadata (RFC 9728)",
+        "An OAuth 2.0 protected resource metadata document with the member RFC 9728 §2 requires.",
+        &["resource"],
+    )
 }
 
 /// Adds required, non-null members (and conditional requirements) to the document schema.
@@ -102,7 +131,13 @@ fn with_requirements(
     required: &[&str],
     conditions: Value,
 ) -> Value {
-    let mut schema = document();
+    let mut schema = require(document(), title, description, required);
+    schema["allOf"] = conditions;
+    schema
+}
+
+/// `schema` with a new title and description, and `required` members that are not `null`.
+fn require(mut schema: Value, title: &str, description: &str, required: &[&str]) -> Value {
     schema["title"] = Value::String(title.to_owned());
     schema["description"] = Value::String(description.to_owned());
     schema["required"] = json!(required);
@@ -112,7 +147,6 @@ fn with_requirements(
             "allOf": [property, { "not": { "type": "null" } }]
         });
     }
-    schema["allOf"] = conditions;
     schema
 }
 

@@ -1,6 +1,8 @@
-//! Every real and seed document parses and round-trips to the same JSON value.
+//! Every real and seed document parses and round-trips to the same JSON value: authorization
+//! server metadata as `ProviderMetadata`, protected resource metadata as
+//! `ProtectedResourceMetadata`.
 
-use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_metadata::{Metadata, ProtectedResourceMetadata, ProviderMetadata};
 use serde_json::Value;
 
 #[test]
@@ -8,11 +10,37 @@ fn every_corpus_document_round_trips_losslessly() {
     let Some(documents) = oidc_discovery_corpus::documents() else {
         return;
     };
-    assert_eq!(documents.len(), 84, "81 real documents and 3 seeds");
-    let mut failures = Vec::new();
+    assert_eq!(
+        documents.len(),
+        89,
+        "81 real documents, 5 of MCP services and 3 seeds"
+    );
+    round_trips::<ProviderMetadata>(&documents);
+}
+
+#[test]
+fn every_corpus_resource_document_round_trips_losslessly() {
+    let Some(documents) = oidc_discovery_corpus::resource_documents() else {
+        return;
+    };
+    assert_eq!(documents.len(), 20, "20 protected resource documents");
+    round_trips::<ProtectedResourceMetadata>(&documents);
+    // Every member of every real document is typed, except the extension members a few
+    // servers add (kept in `other`) — none of them has a known member of the wrong type.
     for document in &documents {
+        let metadata = ProtectedResourceMetadata::from_json_slice(&document.bytes).expect("parses");
+        assert!(metadata.resource.is_some(), "{}", document.name);
+        assert_eq!(metadata.mistyped_members().count(), 0, "{}", document.name);
+    }
+}
+
+/// Each document parses as `D`, serializes back to the same JSON value, and both text entry
+/// points agree.
+fn round_trips<D: Metadata>(documents: &[oidc_discovery_corpus::Document]) {
+    let mut failures = Vec::new();
+    for document in documents {
         let input: Value = serde_json::from_slice(&document.bytes).expect("corpus is JSON");
-        let metadata = match ProviderMetadata::from_json_slice(&document.bytes) {
+        let metadata = match D::from_json_slice(&document.bytes) {
             Ok(metadata) => metadata,
             Err(error) => {
                 failures.push(format!("{}: does not parse: {error}", document.name));
@@ -26,7 +54,7 @@ fn every_corpus_document_round_trips_losslessly() {
         }
         // Both text entry points agree.
         assert_eq!(
-            ProviderMetadata::from_json_str(document.text()).as_ref(),
+            D::from_json_str(document.text()).as_ref(),
             Ok(&metadata),
             "{}",
             document.name

@@ -50,6 +50,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bearer;
 mod ciba;
 mod client_auth;
 mod federation;
@@ -66,7 +67,8 @@ pub use grant_type::GrantType;
 pub use language_tag::LanguageTag;
 pub use open_enum::UnknownValue;
 pub use response_type::{ResponseType, ResponseTypeMalformation, ResponseTypeToken};
-// BEGIN value-set re-exports (helper-owned block)
+// Value-set re-exports
+pub use bearer::BearerMethod;
 pub use ciba::TokenDeliveryMode;
 pub use client_auth::{AccessTokenType, ClientAuthMethod, IntrospectionAuthMethod};
 pub use federation::ClientRegistrationType;
@@ -74,4 +76,3 @@ pub use jose::{JweAlg, JweEnc, JwsAlg};
 pub use oidc::{ClaimType, Display, Prompt, SubjectType};
 pub use pkce::PkceMethod;
 pub use response_mode::ResponseMode;
-// END value-set re-exports

@@ -1,9 +1,9 @@
-//! The member table: every metadata member this library types, with its JSON name, IANA
-//! registration status, defining specification and requirement level.
+//! The member table of authorization server metadata: every member this library types, with
+//! its JSON name, IANA registration status, defining specification and requirement level.
 //!
 //! This one table generates the fields of [`ProviderMetadata`](crate::ProviderMetadata), its
-//! serde and JSON Schema implementations and the [`MEMBERS`](crate::MEMBERS) registry.
-//! To add a member, add an entry here.
+//! serde and JSON Schema implementations and the [`MEMBERS`](crate::MEMBERS) registry
+//! (through [`metadata_document!`](crate::document)). To add a member, add an entry here.
 
 use oidc_discovery_types::{
     ClaimType, ClientAuthMethod, ClientRegistrationType, Display, GrantType,
@@ -11,10 +11,74 @@ use oidc_discovery_types::{
     ResponseType, SubjectType, TokenDeliveryMode,
 };
 
-use crate::provider_metadata::provider_metadata;
+use crate::document::metadata_document;
 use crate::{Issuer, JsonObject, Localized, MtlsEndpointAliases, SignedMetadata, UrlString};
 
-provider_metadata! {
+metadata_document! {
+    /// An OpenID Provider / OAuth 2.0 authorization server metadata document: the JSON at
+    /// `/.well-known/openid-configuration` (OpenID Connect Discovery 1.0 §3) or
+    /// `/.well-known/oauth-authorization-server` (RFC 8414 §2).
+    ///
+    /// Every member of OpenID Connect Discovery 1.0 §3, RFC 8414 §2 and the IANA "OAuth
+    /// Authorization Server Metadata" registry has a typed field; see [`MEMBERS`] for the
+    /// list with citations. Each field's documentation gives its spec section and
+    /// requirement level.
+    ///
+    /// # Lossless
+    ///
+    /// Parsing accepts every JSON object and loses nothing: parse → serialize gives back
+    /// the same JSON value (member order aside).
+    ///
+    /// * Absent members are `None` (or an empty [`Localized`](crate::Localized)); `[]` is `Some(vec![])`.
+    /// * A known member whose value has the wrong JSON type — `null`, a string where an
+    ///   array belongs, an array holding a number — is kept verbatim in [`other`](Self::other)
+    ///   and its typed field stays empty. So `null` and absent stay distinguishable, and
+    ///   validation can report the member by name.
+    /// * Unknown members, including case variants of known ones
+    ///   (`Response_modes_supported`), are kept in [`other`](Self::other).
+    /// * Members kept in [`other`](Self::other) keep their exact JSON text, numbers
+    ///   included (see [`RawJson`](crate::RawJson)).
+    /// * Unknown values inside known members are kept by the open enums.
+    /// * Spec defaults are **not** filled in: they are what the `effective_*` accessors
+    ///   return, and nothing absent is ever written out.
+    ///
+    /// When a name occurs twice in the input, the last occurrence wins (as with
+    /// `serde_json::Value`); validation reports duplicate names from the source text.
+    ///
+    /// # Building
+    ///
+    /// All fields are public and the type implements [`Default`], so a document is built
+    /// with struct-update syntax. Always end with `..Default::default()`: new members may be
+    /// added in minor releases.
+    ///
+    /// ```
+    /// use oidc_discovery_metadata::{ProviderMetadata, ResponseType, GrantType, JwsAlg, SubjectType};
+    ///
+    /// let metadata = ProviderMetadata {
+    ///     issuer: Some("https://id.example.com".into()),
+    ///     authorization_endpoint: Some("https://id.example.com/authorize".into()),
+    ///     token_endpoint: Some("https://id.example.com/token".into()),
+    ///     jwks_uri: Some("https://id.example.com/jwks.json".into()),
+    ///     response_types_supported: Some(vec![ResponseType::CODE]),
+    ///     grant_types_supported: Some(vec![GrantType::AuthorizationCode, GrantType::RefreshToken]),
+    ///     subject_types_supported: Some(vec![SubjectType::Public]),
+    ///     id_token_signing_alg_values_supported: Some(vec![JwsAlg::Rs256, JwsAlg::Es256]),
+    ///     ..Default::default()
+    /// };
+    /// let json = metadata.to_json_string()?;
+    /// assert!(json.starts_with(r#"{"issuer":"https://id.example.com","#));
+    /// # Ok::<(), oidc_discovery_metadata::SerializeError>(())
+    /// ```
+    pub struct ProviderMetadata;
+    /// Every authorization server metadata member this library types, in specification order:
+    /// inventory §1.1 (OpenID Connect Discovery 1.0 §3 and RFC 8414 §2), §1.2 (other
+    /// IANA-registered members), §1.3 (published but unregistered members).
+    pub const MEMBERS;
+    kind = Provider,
+    expecting = "a JSON object (authorization server metadata)",
+    schema_title = "Authorization server / OpenID provider metadata",
+    schema_description = "The JSON document at /.well-known/openid-configuration (OpenID Connect Discovery 1.0 §3) or /.well-known/oauth-authorization-server (RFC 8414 §2). Every known member is described with its JSON type; null is accepted where the parser keeps it (validation reports it); any other member is allowed.",
+    tags = "OpenID Federation 1.0 §14";
     // ── OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (inventory §1.1) ──────────────────
 
     /// The issuer identifier: an `https` URL with no query or fragment, identical to the issuer
