@@ -763,3 +763,300 @@ fn builder_output_parses_back() {
     assert_eq!(metadata(&parsed), PRM);
     assert!(parsed.warnings().is_empty());
 }
+
+/// Properties over generated input: well-formed lists in every spelling the grammar allows
+/// parse to what was written; whatever the bytes, parsing neither panics nor reports a place
+/// outside the input or a character a terminal obeys, and a challenge read is written back to
+/// an equal one; anything the builder produces parses back to its parameters.
+mod properties {
+    use oidc_discovery_validate::challenge::{
+        self, BearerChallenge, BearerError, Body, Challenges, Diagnostic, Mode, ParseOptions,
+    };
+    use oidc_discovery_validate::is_hidden;
+    use proptest::prelude::*;
+
+    /// A challenge as the properties compare it: scheme, then the token68 or the parameters
+    /// (name, value octets).
+    #[derive(Debug, Clone, PartialEq)]
+    enum Shape {
+        Token68(String),
+        Params(Vec<(String, Vec<u8>)>),
+    }
+
+    fn shape(parsed: &Challenges) -> Vec<Result<(String, Shape), &'static str>> {
+        parsed
+            .entries()
+            .iter()
+            .map(|entry| match entry {
+                Ok(challenge) => Ok((
+                    challenge.scheme().to_owned(),
+                    match challenge.body() {
+                        Body::Token68(token) => Shape::Token68(token.clone()),
+                        Body::Params(params) => Shape::Params(
+                            params
+                                .iter()
+                                .map(|p| (p.name().to_owned(), p.value_bytes().to_vec()))
+                                .collect(),
+                        ),
+                    },
+                )),
+                Err(error) => Err(error.rule()),
+            })
+            .collect()
+    }
+
+    const TOKEN: &str = "[A-Za-z0-9!#$%&'*+.^_`|~-]{1,8}";
+
+    /// A parameter value and how it is written: a token, or a quoted-string whose `"` and
+    /// `\` (and, at random, other characters) are quoted-pairs.
+    fn value() -> impl Strategy<Value = (Vec<u8>, String)> {
+        prop_oneof![
+            TOKEN.prop_map(|token| (token.clone().into_bytes(), token)),
+            ("[\\t -~é€]{0,16}", any::<u64>()).prop_map(|(text, escapes)| {
+                let mut written = String::from("\"");
+                for (index, c) in text.chars().enumerate() {
+                    let escape = matches!(c, '"' | '\\') || (escapes >> (index % 64)) & 1 == 1;
+                    if escape {
+                        written.push('\\');
+                    }
+                    written.push(c);
+                }
+                written.push('"');
+                (text.into_bytes(), written)
+            }),
+        ]
+    }
+
+    /// Whitespace where RFC 9110 allows it (BWS, OWS).
+    fn ows() -> impl Strategy<Value = String> {
+        "[ \\t]{0,2}"
+    }
+
+    /// One challenge: its shape and its list elements as written (the first holds the scheme).
+    fn challenge() -> impl Strategy<Value = (String, Shape, Vec<String>)> {
+        let params = prop::collection::vec((TOKEN, value(), ows(), ows()), 0..5);
+        let token68 = "[A-Za-z0-9._~+/-]{1,12}={0,2}";
+        (
+            TOKEN,
+            " {1,3}",
+            prop_oneof![token68.prop_map(Err), params.prop_map(Ok)],
+        )
+            .prop_map(|(scheme, gap, body)| match body {
+                Err(token68) => {
+                    let element = format!("{scheme}{gap}{token68}");
+                    (scheme, Shape::Token68(token68), vec![element])
+                }
+                Ok(params) => {
+                    let mut seen: Vec<String> = Vec::new();
+                    let mut shape = Vec::new();
+                    let mut elements = Vec::new();
+                    for (name, (octets, written), before, after) in params {
+                        if seen.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
+                            continue;
+                        }
+                        seen.push(name.clone());
+                        elements.push(format!("{name}{before}={after}{written}"));
+                        shape.push((name, octets));
+                    }
+                    match elements.first_mut() {
+                        Some(first) => *first = format!("{scheme}{gap}{first}"),
+                        None => elements.push(scheme.clone()),
+                    }
+                    (scheme, Shape::Params(shape), elements)
+                }
+            })
+    }
+
+    /// A list of challenges, written with OWS around commas, empty elements, and field-line
+    /// breaks between any two elements.
+    fn list() -> impl Strategy<Value = (Vec<(String, Shape)>, Vec<String>)> {
+        (
+            prop::collection::vec(challenge(), 0..5),
+            prop::collection::vec((ows(), 0..3_usize, any::<bool>()), 32),
+        )
+            .prop_map(|(challenges, separators)| {
+                let mut lines = vec![String::new()];
+                let elements = challenges.iter().flat_map(|(_, _, elements)| elements);
+                for (index, element) in elements.enumerate() {
+                    let (space, empties, line_break) = &separators[index % separators.len()];
+                    if index > 0 {
+                        if *line_break {
+                            lines.push(String::new());
+                        } else {
+                            let line = lines.last_mut().unwrap();
+                            line.push_str(space);
+                            line.push(',');
+                            line.push_str(&", ".repeat(*empties));
+                            line.push_str(space);
+                        }
+                    }
+                    lines.last_mut().unwrap().push_str(element);
+                }
+                let shapes = challenges
+                    .into_iter()
+                    .map(|(scheme, shape, _)| (scheme, shape))
+                    .collect();
+                (shapes, lines)
+            })
+    }
+
+    fn check_diagnostic(diagnostic: &Diagnostic, lines: usize) -> Result<(), TestCaseError> {
+        prop_assert!((1..=lines).contains(&diagnostic.line()), "{diagnostic}");
+        prop_assert!(diagnostic.column() >= 1, "{diagnostic}");
+        let text = diagnostic.to_string();
+        prop_assert!(!text.chars().any(is_hidden), "{text}");
+        prop_assert!(
+            text.contains(diagnostic.rule()) && text.contains("RFC"),
+            "{text}"
+        );
+        Ok(())
+    }
+
+    /// Bytes that are mostly the grammar's own characters.
+    fn noise() -> impl Strategy<Value = Vec<Vec<u8>>> {
+        let byte = prop_oneof![
+            3 => prop::sample::select(b"Bearer realm=\"\\, \t=abc/:YII~".to_vec()),
+            1 => any::<u8>(),
+        ];
+        prop::collection::vec(prop::collection::vec(byte, 0..48), 0..4)
+    }
+
+    fn token_name() -> impl Strategy<Value = String> {
+        TOKEN.prop_filter("not a parameter with its own setter", |name| {
+            ![
+                "realm",
+                "resource_metadata",
+                "scope",
+                "error",
+                "error_description",
+                "error_uri",
+            ]
+            .iter()
+            .any(|own| own.eq_ignore_ascii_case(name))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn every_spelling_of_a_list_parses_to_what_was_written((expected, lines) in list()) {
+            let parsed = challenge::parse(&lines);
+            let expected: Vec<Result<(String, Shape), &'static str>> =
+                expected.into_iter().map(Ok).collect();
+            prop_assert_eq!(shape(&parsed), expected, "{:?}", lines);
+        }
+
+        #[test]
+        fn any_bytes_parse_without_panic_and_read_challenges_write_back(
+            lines in noise(),
+            lenient in any::<bool>(),
+        ) {
+            let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+            let options = ParseOptions { mode, ..ParseOptions::default() };
+            let parsed = challenge::parse_with(&lines, &options);
+            for diagnostic in parsed.errors().chain(parsed.warnings()) {
+                check_diagnostic(diagnostic, lines.len())?;
+            }
+            for scheme in ["Bearer", "DPoP"] {
+                match parsed.resource_metadata_for(scheme) {
+                    Ok(Some(found)) => {
+                        for warning in found.warnings() {
+                            check_diagnostic(warning, lines.len())?;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(error) => check_diagnostic(&error, lines.len())?,
+                }
+            }
+            if let Some(bearer) = parsed.bearer_params() {
+                for warning in bearer.warnings() {
+                    check_diagnostic(warning, lines.len())?;
+                }
+                let _ = (bearer.scopes(), bearer.error());
+            }
+            for read in parsed.challenges() {
+                if read.params().iter().any(|p| p.value().as_bytes() != p.value_bytes()) {
+                    continue; // not UTF-8: `Display` writes U+FFFD
+                }
+                let again = challenge::parse([read.to_string()]);
+                let back: Vec<_> = again.challenges().collect();
+                prop_assert_eq!(again.errors().count(), 0, "{}", read);
+                prop_assert_eq!(back.len(), 1, "{}", read);
+                prop_assert_eq!(back[0].scheme(), read.scheme());
+                prop_assert_eq!(back[0].token68(), read.token68());
+                let names = |c: &challenge::Challenge| -> Vec<(String, Vec<u8>)> {
+                    c.params().iter().map(|p| (p.name().to_owned(), p.value_bytes().to_vec())).collect()
+                };
+                prop_assert_eq!(names(back[0]), names(read));
+            }
+        }
+
+        #[test]
+        fn what_the_builder_writes_parses_back(
+            realm in prop::option::of("[ -~]{0,16}"),
+            metadata in prop::option::of(("[a-z]{1,8}", "(/[a-z0-9._~-]{1,6}){0,3}")),
+            scopes in prop::collection::vec(r"[!#-\[\]-~]{1,8}", 0..4),
+            error in prop::option::of(prop_oneof![
+                Just("invalid_request".to_owned()),
+                Just("invalid_token".to_owned()),
+                Just("insufficient_scope".to_owned()),
+                r"[ !#-\[\]-~]{1,10}",
+            ]),
+            description in prop::option::of(r"[ !#-\[\]-~]{1,20}"),
+            uri in prop::option::of("https://[a-z]{1,6}\\.example/[a-z0-9%#?=&]{0,8}"),
+            others in prop::collection::vec((token_name(), "[ -~]{0,10}"), 0..3),
+        ) {
+            let mut built = BearerChallenge::new();
+            let mut expected: Vec<(String, String)> = Vec::new();
+            if let Some(realm) = realm {
+                built = built.realm(&realm).unwrap();
+                expected.push(("realm".into(), realm));
+            }
+            let url = metadata.map(|(host, path)| {
+                format!("https://{host}.example/.well-known/oauth-protected-resource{path}")
+            });
+            if let Some(url) = &url {
+                built = built.resource_metadata(url).unwrap();
+                expected.push(("resource_metadata".into(), url.clone()));
+            }
+            if !scopes.is_empty() {
+                built = built.scope(&scopes).unwrap();
+                expected.push(("scope".into(), scopes.join(" ")));
+            }
+            if let Some(error) = error {
+                built = built.error(BearerError::new(&error)).unwrap();
+                expected.push(("error".into(), error));
+            }
+            if let Some(description) = description {
+                built = built.error_description(&description).unwrap();
+                expected.push(("error_description".into(), description));
+            }
+            if let Some(uri) = uri {
+                built = built.error_uri(&uri).unwrap();
+                expected.push(("error_uri".into(), uri));
+            }
+            for (name, value) in others {
+                if expected.iter().any(|(other, _)| other.eq_ignore_ascii_case(&name)) {
+                    continue;
+                }
+                built = built.param(&name, &value).unwrap();
+                expected.push((name, value));
+            }
+            let written = built.to_string();
+            let parsed = challenge::parse([&written]);
+            let read: Vec<(String, String)> = parsed
+                .challenges()
+                .flat_map(|c| c.params().iter().map(|p| (p.name().to_owned(), p.value().to_owned())))
+                .collect();
+            prop_assert_eq!(parsed.entries().len(), 1, "{}", written);
+            prop_assert_eq!(&read, &expected, "{}", written);
+            prop_assert!(parsed.warnings().is_empty(), "{}", written);
+            let bearer = parsed.bearer_params().unwrap();
+            prop_assert_eq!(bearer.warnings().is_empty(), !expected.is_empty(), "{}", written);
+            let found = parsed.resource_metadata().unwrap().map(|found| found.url().to_string());
+            let url = url.map(|url| url::Url::parse(&url).unwrap().to_string());
+            prop_assert_eq!(found, url, "{}", written);
+        }
+    }
+}

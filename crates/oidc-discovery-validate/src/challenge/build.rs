@@ -1,11 +1,11 @@
 //! The challenge a server sends: `Bearer` with RFC 6750 §3's parameters and RFC 9728 §5.1's
 //! `resource_metadata`, every value a quoted-string.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::bearer::{BearerError, SPEC_BEARER, is_error_char, is_scope_char};
 use super::parse::{describe, is_tchar, is_uri_char};
-use super::{METADATA_URL_SPEC, judge_metadata_url};
+use super::{METADATA_URL_SPEC, judge_metadata_url, write_challenge};
 
 /// Why [`BearerChallenge`] refused a value: the parameter, the rule of the specification
 /// inventory, the specification section, and the reason in English.
@@ -325,21 +325,8 @@ fn error_text(parameter: &str, value: &str) -> Result<(), BuildError> {
     Ok(())
 }
 
-/// Writes `value` as a quoted-string, escaping `"` and `\` (RFC 9110 §5.6.4).
-fn quoted(out: &mut fmt::Formatter<'_>, value: &str) -> fmt::Result {
-    out.write_char('"')?;
-    for c in value.chars() {
-        if matches!(c, '"' | '\\') {
-            out.write_char('\\')?;
-        }
-        out.write_char(c)?;
-    }
-    out.write_char('"')
-}
-
 impl fmt::Display for BearerChallenge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Bearer")?;
         let own = [
             ("realm", self.realm.as_deref()),
             ("resource_metadata", self.resource_metadata.as_deref()),
@@ -356,12 +343,6 @@ impl fmt::Display for BearerChallenge {
                     .iter()
                     .map(|(name, value)| (name.as_str(), value.as_str())),
             );
-        for (index, (name, value)) in params.enumerate() {
-            f.write_str(if index == 0 { " " } else { ", " })?;
-            f.write_str(name)?;
-            f.write_char('=')?;
-            quoted(f, value)?;
-        }
-        Ok(())
+        write_challenge(f, "Bearer", params)
     }
 }

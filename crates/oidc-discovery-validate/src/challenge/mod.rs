@@ -56,8 +56,9 @@
 //! form. Of the seventeen parse vectors of the specification inventory it reads 9 and 8
 //! differently, and a wrapper would have to find the challenges' boundaries itself — the
 //! grammar's hard part. So this module is a small recursive-descent parser of RFC 9110 §11 and
-//! §5.6, tested on those vectors, the real challenges recorded with the corpus, generated input
-//! and a fuzz target.
+//! §5.6, tested on those vectors, the real challenges recorded with the corpus, property tests
+//! (every spelling of a generated list, arbitrary bytes, the builder's output read back) and
+//! the `challenge` fuzz target.
 //!
 //! # Rules
 //!
@@ -203,7 +204,8 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 /// One auth-param (RFC 9110 §11.2): a name and its value, with quoted-pairs resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Parameters compare by name, value and form, not by where they were read.
+#[derive(Debug, Clone)]
 pub struct Param {
     name: String,
     value: String,
@@ -256,12 +258,82 @@ pub enum Body {
     Params(Vec<Param>),
 }
 
-/// One valid challenge.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One valid challenge. Challenges compare by scheme and body, not by where they were read.
+///
+/// `Display` writes it as a field value: the scheme, then its token68, or its parameters as
+/// `name="value"` with `"` and `\` escaped (RFC 9110 §5.6.4), whatever form they were read in.
+///
+/// ```
+/// use oidc_discovery_validate::challenge;
+///
+/// let parsed = challenge::parse(["bearer  realm = OAuth ,, scope=\"a \\\"b\\\"\""]);
+/// let bearer = parsed.challenges().next().unwrap();
+/// assert_eq!(bearer.to_string(), r#"bearer realm="OAuth", scope="a \"b\"""#);
+/// ```
+#[derive(Debug, Clone)]
 pub struct Challenge {
     scheme: String,
     body: Body,
     at: Position,
+}
+
+impl PartialEq for Param {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.value_bytes() == other.value_bytes()
+            && self.quoted == other.quoted
+    }
+}
+
+impl Eq for Param {}
+
+impl PartialEq for Challenge {
+    fn eq(&self, other: &Self) -> bool {
+        self.scheme == other.scheme && self.body == other.body
+    }
+}
+
+impl Eq for Challenge {}
+
+/// Writes `value` as a quoted-string, escaping `"` and `\` only (RFC 9110 §5.6.4).
+fn write_quoted(out: &mut impl fmt::Write, value: &str) -> fmt::Result {
+    out.write_char('"')?;
+    for c in value.chars() {
+        if matches!(c, '"' | '\\') {
+            out.write_char('\\')?;
+        }
+        out.write_char(c)?;
+    }
+    out.write_char('"')
+}
+
+/// Writes a challenge: `scheme`, then ` name="value"` pairs separated by `, `.
+fn write_challenge<'a>(
+    out: &mut impl fmt::Write,
+    scheme: &str,
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> fmt::Result {
+    out.write_str(scheme)?;
+    for (index, (name, value)) in params.into_iter().enumerate() {
+        out.write_str(if index == 0 { " " } else { ", " })?;
+        out.write_str(name)?;
+        out.write_char('=')?;
+        write_quoted(out, value)?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Challenge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.body {
+            Body::Token68(token) => write!(f, "{} {token}", self.scheme),
+            Body::Params(params) => write_challenge(
+                f,
+                &self.scheme,
+                params.iter().map(|param| (param.name(), param.value())),
+            ),
+        }
+    }
 }
 
 impl Challenge {
