@@ -27,6 +27,38 @@ pub fn workspace_root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR`, or `target/` in the workspace root.
+#[must_use]
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace_root().join("target"), PathBuf::from)
+}
+
+/// One HTTP/1.1 `GET path` to `address` with `Connection: close` and `headers` (each line
+/// ending in `\r\n`): the whole response as text, each read bounded to 10 seconds.
+///
+/// # Errors
+///
+/// When the connection fails or the response cannot be read.
+pub fn http_get(address: &str, path: &str, headers: &str) -> Result<String, String> {
+    use std::io::{Read as _, Write as _};
+    let mut stream = std::net::TcpStream::connect(address)
+        .map_err(|error| format!("cannot connect to {address}: {error}"))?;
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .map_err(|error| error.to_string())?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\n{headers}Connection: close\r\n\r\n"
+    )
+    .map_err(|error| format!("GET {path}: {error}"))?;
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .map_err(|error| format!("GET {path}: {error}"))?;
+    Ok(response)
+}
+
 /// The `rust-version` of `[workspace.package]` in the root manifest (`1.85`), which every crate
 /// inherits.
 #[must_use]

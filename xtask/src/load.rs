@@ -6,11 +6,9 @@
 //! several rounds; the table gives the median throughput of each and their ratio. `wrk` comes
 //! from Debian's packages and is installed with `apt-get` when missing.
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::TcpStream;
+use std::io::{BufRead as _, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitCode, Stdio};
-use std::time::Duration;
 
 const PATH: &str = "/.well-known/openid-configuration";
 const FRAMEWORKS: [&str; 3] = ["axum", "actix-web", "warp"];
@@ -142,9 +140,7 @@ fn build_server() -> Result<PathBuf, String> {
     if !status.success() {
         return Err("cargo build failed".to_owned());
     }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| xtask::workspace_root().join("target"), PathBuf::from);
-    Ok(target.join("release").join("load-server"))
+    Ok(xtask::target_dir().join("release").join("load-server"))
 }
 
 /// A running `load-server`, killed on drop.
@@ -182,21 +178,10 @@ impl Server {
 
     /// The status line's code of one request, sent by hand.
     fn status(&self, if_none_match: Option<&str>) -> Result<u16, String> {
-        let mut stream = TcpStream::connect(&self.address).map_err(|error| error.to_string())?;
-        stream
-            .set_read_timeout(Some(Duration::from_secs(5)))
-            .map_err(|error| error.to_string())?;
         let conditional = if_none_match
             .map(|etag| format!("If-None-Match: {etag}\r\n"))
             .unwrap_or_default();
-        write!(
-            stream,
-            "GET {PATH} HTTP/1.1\r\nHost: {}\r\n{conditional}Connection: close\r\n\r\n",
-            self.address
-        )
-        .map_err(|error| error.to_string())?;
-        let mut response = String::new();
-        let _ = stream.read_to_string(&mut response);
+        let response = xtask::http_get(&self.address, PATH, &conditional)?;
         response
             .split_whitespace()
             .nth(1)

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod fuzz;
+mod interop;
 mod load;
 mod tools;
 
@@ -26,6 +27,12 @@ const USAGE: &str = "usage: cargo xtask <command>
   load [--seconds N] [--rounds N] [--connections N] [--framework NAME]...
                   the loopback load test: wrk (installed with apt-get when missing)
                   against each adapter and a static handler of its framework
+  interop [--framework NAME]... [--suite NAME]... [--write-docs]
+                  real third-party clients (openid-client, oauth4webapi, the MCP TypeScript
+                  SDK, Authlib) against `oidc-discovery serve` on each framework; installs
+                  them from npm and PyPI under target/interop/ (Node.js too when the
+                  system's is older than 22); --write-docs records the results in
+                  docs/interop.md (on demand, not in CI)
   deny            supply chain (deny.toml): `cargo deny check bans licenses sources`, then
                   advisories when the RustSec database can be fetched (needs cargo-deny)
   msrv            `cargo check --workspace` with the toolchain of `rust-version` (needs it:
@@ -44,6 +51,7 @@ fn main() -> ExitCode {
         ["test", extra @ ..] => test(extra),
         ["bench", extra @ ..] => bench::run(extra),
         ["load", extra @ ..] => load::run(extra),
+        ["interop", extra @ ..] => interop::run(extra),
         ["deny"] => tools::deny(),
         ["msrv"] => tools::msrv(),
         ["hack"] => tools::hack(),
