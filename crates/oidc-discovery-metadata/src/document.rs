@@ -157,6 +157,18 @@ pub trait Metadata:
     /// specification order. Members kept in [`other`](Self::other) are not included.
     fn for_each_member<'a>(&'a self, f: impl FnMut(MemberRef<'a>));
 
+    /// The identifier the document speaks for, as received: `issuer` (RFC 8414 §2, OpenID
+    /// Connect Discovery 1.0 §3) or `resource` (RFC 9728 §2); `None` when absent or not a
+    /// string.
+    fn identifier(&self) -> Option<&str>;
+
+    /// The `signed_metadata` member (RFC 8414 §2.1; RFC 9728 §2.2), when it is a string.
+    fn signed_metadata(&self) -> Option<&crate::SignedMetadata>;
+
+    /// Sets (or, with `None`, removes) `signed_metadata`; a value of the wrong type kept in
+    /// `other` under that name is removed either way.
+    fn set_signed_metadata(&mut self, jwt: Option<crate::SignedMetadata>);
+
     /// Parses a document from JSON text. Accepts any JSON object; a leading UTF-8 byte-order
     /// mark is ignored (RFC 8259 §8.1 allows a parser to).
     ///
@@ -466,6 +478,7 @@ macro_rules! metadata_document {
         $(#[doc = $members_doc:literal])*
         pub const $members:ident;
         kind = $kind:ident,
+        identifier = $identifier:ident,
         expecting = $expecting:literal,
         schema_title = $schema_title:literal,
         schema_description = $schema_description:literal,
@@ -599,6 +612,19 @@ macro_rules! metadata_document {
 
             fn for_each_member<'a>(&'a self, f: impl FnMut($crate::MemberRef<'a>)) {
                 self.for_each_member(f);
+            }
+
+            fn identifier(&self) -> Option<&str> {
+                self.$identifier.as_ref().map(|identifier| identifier.as_str())
+            }
+
+            fn signed_metadata(&self) -> Option<&$crate::SignedMetadata> {
+                self.signed_metadata.as_ref()
+            }
+
+            fn set_signed_metadata(&mut self, jwt: Option<$crate::SignedMetadata>) {
+                self.signed_metadata = jwt;
+                self.other.remove("signed_metadata");
             }
         }
 

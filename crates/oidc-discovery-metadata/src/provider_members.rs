@@ -75,6 +75,7 @@ metadata_document! {
     /// IANA-registered members), §1.3 (published but unregistered members).
     pub const MEMBERS;
     kind = Provider,
+    identifier = issuer,
     expecting = "a JSON object (authorization server metadata)",
     schema_title = "Authorization server / OpenID provider metadata",
     schema_description = "The JSON document at /.well-known/openid-configuration (OpenID Connect Discovery 1.0 §3) or /.well-known/oauth-authorization-server (RFC 8414 §2). Every known member is described with its JSON type; null is accepted where the parser keeps it (validation reports it); any other member is allowed.",

@@ -69,6 +69,7 @@ metadata_document! {
     /// §2 (the fifteen members RFC 9728 §8.1.2 registers).
     pub const RESOURCE_MEMBERS;
     kind = ProtectedResource,
+    identifier = resource,
     expecting = "a JSON object (protected resource metadata)",
     schema_title = "Protected resource metadata",
     schema_description = "The JSON document at /.well-known/oauth-protected-resource (RFC 9728 §2, §3). Every known member is described with its JSON type; null is accepted where the parser keeps it (validation reports it); any other member is allowed.",

@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use oidc_discovery_metadata::{ProviderMetadata, SignedMetadata};
+use oidc_discovery_metadata::{Metadata, SignedMetadata};
 use serde_json::{Map, Value, json};
 
 use crate::crypto::b64_encode;
@@ -84,8 +84,8 @@ fn numeric_date(at: SystemTime) -> Value {
 
 /// The claims: the document's members (or the chosen ones) without `signed_metadata`, plus
 /// `iss` and the time claims.
-fn claims(
-    metadata: &ProviderMetadata,
+fn claims<D: Metadata>(
+    metadata: &D,
     options: &SignOptions,
 ) -> Result<Map<String, Value>, SignError> {
     if options.issuer.is_empty() {
@@ -155,8 +155,8 @@ fn claims(
 /// assert_eq!(jwt.compact_parts().map(|parts| parts.len()), Some(3));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn sign(
-    metadata: &ProviderMetadata,
+pub fn sign<D: Metadata>(
+    metadata: &D,
     key: &SigningKey,
     options: &SignOptions,
 ) -> Result<SignedMetadata, SignError> {
@@ -201,15 +201,14 @@ pub fn sign(
 /// assert!(published.signed_metadata.is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn embed(
-    metadata: &ProviderMetadata,
+pub fn embed<D: Metadata>(
+    metadata: &D,
     key: &SigningKey,
     options: &SignOptions,
-) -> Result<ProviderMetadata, SignError> {
+) -> Result<D, SignError> {
     let jwt = sign(metadata, key, options)?;
     let mut published = metadata.clone();
-    published.signed_metadata = Some(jwt);
-    // A mistyped `signed_metadata` kept verbatim would now be a duplicate.
-    published.other.remove("signed_metadata");
+    // Also removes a mistyped `signed_metadata` kept verbatim, which would be a duplicate.
+    published.set_signed_metadata(Some(jwt));
     Ok(published)
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_metadata::{Metadata, ProviderMetadata};
 use oidc_discovery_validate::pointer;
 use oidc_discovery_validate::rules::{SIGNED_METADATA_DIFFERS, SIGNED_METADATA_VERIFIED};
 use oidc_discovery_validate::{Problem, Profile};
@@ -50,8 +50,10 @@ impl IssuerPolicy {
         Self(Policy::Exact(issuers.into_iter().map(Into::into).collect()))
     }
 
-    /// Trust the document's own `issuer` (the provider attests to its own metadata): `iss`
-    /// must equal the plain `issuer` member exactly.
+    /// Trust the document's own identifier (the publisher attests to its own metadata): `iss`
+    /// must equal the plain `issuer` member exactly — for protected resource metadata, the
+    /// plain `resource` member (RFC 9728 §7.9: unsigned metadata is issued by the resource
+    /// itself).
     #[must_use]
     pub fn document_issuer() -> Self {
         Self(Policy::DocumentIssuer)
@@ -63,7 +65,8 @@ impl IssuerPolicy {
         Self(Policy::Custom(Arc::new(trusted)))
     }
 
-    /// Whether `iss` is trusted for a document whose plain `issuer` is `document_issuer`.
+    /// Whether `iss` is trusted for a document whose plain identifier (`issuer`, or
+    /// `resource` for protected resource metadata) is `document_issuer`.
     #[must_use]
     pub fn trusts(&self, iss: &str, document_issuer: Option<&str>) -> bool {
         match &self.0 {
@@ -97,13 +100,15 @@ pub struct SignedMember {
 }
 
 /// Metadata whose `signed_metadata` was verified: the merged document (signed values take
-/// precedence, RFC 8414 §2.1) and where its values came from.
+/// precedence, RFC 8414 §2.1, RFC 9728 §2.2) and where its values came from. `D` is the
+/// document type: [`ProviderMetadata`] or
+/// [`ProtectedResourceMetadata`](oidc_discovery_metadata::ProtectedResourceMetadata).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct VerifiedMetadata {
+pub struct VerifiedMetadata<D = ProviderMetadata> {
     /// The merged document: the plain members, overridden and extended by the signed ones.
     /// `signed_metadata` itself is kept as received.
-    pub metadata: ProviderMetadata,
+    pub metadata: D,
     /// The members that came from the signature, sorted by name.
     pub signed: Vec<SignedMember>,
     /// The attesting party (`iss`).
@@ -116,7 +121,7 @@ pub struct VerifiedMetadata {
     pub expires_at: Option<f64>,
 }
 
-impl VerifiedMetadata {
+impl<D> VerifiedMetadata<D> {
     /// The names of the members that came from the signature.
     pub fn signed_members(&self) -> impl Iterator<Item = &str> + '_ {
         self.signed.iter().map(|member| member.name.as_str())
@@ -193,7 +198,7 @@ impl VerifiedMetadata {
 /// ```
 /// # #[cfg(feature = "sign")]
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use oidc_discovery_metadata::ProviderMetadata;
+/// use oidc_discovery_metadata::{Metadata, ProviderMetadata};
 /// use oidc_discovery_signed::{
 ///     Algorithm, IssuerPolicy, PlainValue, SignOptions, SigningKey, TrustedKeys, Verifier, embed,
 /// };
@@ -295,12 +300,12 @@ impl Verifier {
     /// The [`SignedMetadataError`] of the first step that fails (see the type's
     /// documentation); [`Missing`](SignedMetadataError::Missing) when there is no
     /// `signed_metadata`.
-    pub fn verify(
+    pub fn verify<D: Metadata>(
         &self,
-        metadata: &ProviderMetadata,
-    ) -> Result<VerifiedMetadata, SignedMetadataError> {
-        let Some(jwt) = &metadata.signed_metadata else {
-            return Err(match metadata.other.get("signed_metadata") {
+        metadata: &D,
+    ) -> Result<VerifiedMetadata<D>, SignedMetadataError> {
+        let Some(jwt) = metadata.signed_metadata() else {
+            return Err(match metadata.other().get("signed_metadata") {
                 None => SignedMetadataError::Missing,
                 Some(other) if other.is_null() => SignedMetadataError::Missing,
                 Some(other) => SignedMetadataError::NotAString(other.kind().described()),
@@ -310,8 +315,7 @@ impl Verifier {
         let (algorithm, kid) = self.check_signature(&jws)?;
         let iss = jws.issuer()?.to_owned();
         let claims = jws.into_claims();
-        let document_issuer = metadata.issuer.as_ref().map(|issuer| issuer.as_str());
-        if !self.issuers.trusts(&iss, document_issuer) {
+        if !self.issuers.trusts(&iss, metadata.identifier()) {
             return Err(SignedMetadataError::UntrustedIssuer(iss));
         }
         let expires_at = self.check_time(&claims)?;
@@ -418,10 +422,10 @@ impl Verifier {
 }
 
 /// The plain document with the verified claims (less the registered JWT claims) over it.
-fn merge(
-    metadata: &ProviderMetadata,
+fn merge<D: Metadata>(
+    metadata: &D,
     claims: Map<String, Value>,
-) -> Result<(ProviderMetadata, Vec<SignedMember>), SignedMetadataError> {
+) -> Result<(D, Vec<SignedMember>), SignedMetadataError> {
     let unusable = |error: &dyn fmt::Display| SignedMetadataError::Unmergeable(error.to_string());
     let Value::Object(mut document) =
         serde_json::to_value(metadata).map_err(|error| unusable(&error))?
@@ -445,7 +449,7 @@ fn merge(
         document.insert(name, value);
     }
     signed.sort_by(|a, b| a.name.cmp(&b.name));
-    let merged: ProviderMetadata =
+    let merged: D =
         serde_json::from_value(Value::Object(document)).map_err(|error| unusable(&error))?;
     Ok((merged, signed))
 }
