@@ -43,7 +43,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Check metadata documents against a profile and report every problem.
     Check(CheckArgs),
-    /// Print the two well-known metadata URLs of an issuer.
+    /// Print the well-known metadata URLs of an issuer (and of the same URL as a protected
+    /// resource).
     WellKnown(WellKnownArgs),
     /// Serve a metadata document (the embedded example provider, or a file) over HTTP.
     Serve(ServeArgs),
@@ -413,21 +414,26 @@ pub(crate) struct CheckArgs {
 /// Arguments of `well-known`.
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Print the two well-known metadata URLs of an issuer, built from its exact \
+    long_about = "Print the well-known metadata URLs of an issuer, built from its exact \
                   text: `openid-configuration` appended to the issuer (OpenID Connect \
                   Discovery 1.0 §4) and `oauth-authorization-server` inserted between the \
-                  host and the path (RFC 8414 §3). One terminating `/` of the issuer is \
-                  removed first.",
+                  host and the path (RFC 8414 §3); and the protected-resource metadata URL of \
+                  the same text read as a resource identifier, `oauth-protected-resource` \
+                  inserted between the host and the path (RFC 9728 §3.1). One terminating `/` \
+                  of the path is removed first.",
     after_long_help = "\
 Formats:
-  text  two labelled lines: `openid-configuration URL` and `oauth-authorization-server URL`
-  json  {\"openid_configuration\": URL, \"oauth_authorization_server\": URL}
+  text  three labelled lines: `openid-configuration URL`, `oauth-authorization-server URL`
+        and `oauth-protected-resource URL`
+  json  {\"openid_configuration\": URL, \"oauth_authorization_server\": URL,
+         \"oauth_protected_resource\": URL}
 
 Only an https issuer, or an http issuer on a loopback host (localhost, 127.0.0.0/8, [::1]),
 has well-known URLs. Anything else cannot be an issuer (another scheme, http on another host,
 not an absolute URL, no host, a query or fragment, userinfo, a URL template such as
 `{tenantid}`, a path ending in `//`, a `.` or `..` or `.well-known` segment, whitespace): that
-is a broken input, not a failure of the tool, and the exit status is 1. The reason is printed
+is a broken input, not a failure of the tool, and the exit status is 1 (a resource identifier
+with a query, which RFC 9728 allows but an issuer cannot have, is refused too). The reason is printed
 with the rule it breaks, as `check` names rules (issuer-https, issuer-not-url,
 issuer-template, issuer-query-fragment, issuer-well-known): in text, one line on standard
 error; in json, one object on standard output,

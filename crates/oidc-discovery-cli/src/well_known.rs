@@ -1,4 +1,5 @@
-//! `oidc-discovery well-known`: the two well-known metadata URLs of an issuer.
+//! `oidc-discovery well-known`: the well-known metadata URLs of an issuer, and the
+//! protected-resource metadata URL of the same text.
 //!
 //! Which inputs have well-known URLs, and the rule a refused one breaks, are decided by
 //! `oidc_discovery_validate::well_known::well_known_urls`; this module only renders.
@@ -13,13 +14,16 @@ use crate::Status;
 use crate::args::{Format, WellKnownArgs};
 use crate::render::{self, Paint};
 
-/// The URLs as text: two labelled lines, [made visible](visible) (an issuer may hold
+/// The URLs as text: three labelled lines, [made visible](visible) (an issuer may hold
 /// bidirectional or invisible characters that a URL keeps).
 fn text(urls: &WellKnownUrls) -> String {
     format!(
-        "openid-configuration        {}\noauth-authorization-server  {}\n",
+        "openid-configuration        {}\n\
+         oauth-authorization-server  {}\n\
+         oauth-protected-resource    {}\n",
         visible(&urls.openid_configuration),
-        visible(&urls.oauth_authorization_server)
+        visible(&urls.oauth_authorization_server),
+        visible(&urls.oauth_protected_resource)
     )
 }
 
@@ -119,13 +123,14 @@ mod tests {
     }
 
     #[test]
-    fn text_is_two_labelled_lines() {
+    fn text_is_three_labelled_lines() {
         let (status, out, err) = run_on("https://example.com/issuer1", Format::Text);
         assert_eq!(status, Status::Success);
         assert_eq!(
             out,
             "openid-configuration        https://example.com/issuer1/.well-known/openid-configuration\n\
-             oauth-authorization-server  https://example.com/.well-known/oauth-authorization-server/issuer1\n"
+             oauth-authorization-server  https://example.com/.well-known/oauth-authorization-server/issuer1\n\
+             oauth-protected-resource    https://example.com/.well-known/oauth-protected-resource/issuer1\n"
         );
         assert!(err.is_empty());
     }
@@ -136,7 +141,8 @@ mod tests {
         assert_eq!(
             out,
             "{\"openid_configuration\":\"https://example.com/.well-known/openid-configuration\",\
-             \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server\"}\n"
+             \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server\",\
+             \"oauth_protected_resource\":\"https://example.com/.well-known/oauth-protected-resource\"}\n"
         );
     }
 

@@ -594,39 +594,59 @@ fn json_output_has_no_excerpt() {
 
 // ── well-known ─────────────────────────────────────────────────────────────────────────────
 
-/// The examples of the specification inventory, §3.2: issuer, OpenID Connect Discovery URL,
-/// RFC 8414 URL with the default suffix.
-const WELL_KNOWN_EXAMPLES: [(&str, &str, &str); 5] = [
+/// The examples of the specification inventories, §3.2: issuer, OpenID Connect Discovery URL,
+/// RFC 8414 URL with the default suffix, RFC 9728 URL of the same text as a resource
+/// identifier.
+const WELL_KNOWN_EXAMPLES: [(&str, &str, &str, &str); 7] = [
     (
         "https://example.com",
         "https://example.com/.well-known/openid-configuration",
         "https://example.com/.well-known/oauth-authorization-server",
+        "https://example.com/.well-known/oauth-protected-resource",
     ),
     (
         "https://example.com/",
         "https://example.com/.well-known/openid-configuration",
         "https://example.com/.well-known/oauth-authorization-server",
+        "https://example.com/.well-known/oauth-protected-resource",
     ),
     (
         "https://example.com/issuer1",
         "https://example.com/issuer1/.well-known/openid-configuration",
         "https://example.com/.well-known/oauth-authorization-server/issuer1",
+        "https://example.com/.well-known/oauth-protected-resource/issuer1",
     ),
     (
         "https://example.com/issuer1/",
         "https://example.com/issuer1/.well-known/openid-configuration",
         "https://example.com/.well-known/oauth-authorization-server/issuer1",
+        "https://example.com/.well-known/oauth-protected-resource/issuer1",
     ),
     (
         "https://example.com:8443/a/b",
         "https://example.com:8443/a/b/.well-known/openid-configuration",
         "https://example.com:8443/.well-known/oauth-authorization-server/a/b",
+        "https://example.com:8443/.well-known/oauth-protected-resource/a/b",
+    ),
+    (
+        "https://mcp.example.com/mcp",
+        "https://mcp.example.com/mcp/.well-known/openid-configuration",
+        "https://mcp.example.com/.well-known/oauth-authorization-server/mcp",
+        "https://mcp.example.com/.well-known/oauth-protected-resource/mcp",
+    ),
+    (
+        "https://mcp.linear.app/mcp/readonly/",
+        "https://mcp.linear.app/mcp/readonly/.well-known/openid-configuration",
+        "https://mcp.linear.app/.well-known/oauth-authorization-server/mcp/readonly",
+        "https://mcp.linear.app/.well-known/oauth-protected-resource/mcp/readonly",
     ),
 ];
 
 #[test]
 fn well_known_json_matches_the_inventory_examples() {
-    for (issuer, openid_configuration, oauth_authorization_server) in WELL_KNOWN_EXAMPLES {
+    for (issuer, openid_configuration, oauth_authorization_server, oauth_protected_resource) in
+        WELL_KNOWN_EXAMPLES
+    {
         let output = run(&["well-known", "--format", "json", issuer]);
         assert_eq!(code(&output), 0, "{issuer}");
         let text = stdout(&output);
@@ -639,13 +659,24 @@ fn well_known_json_matches_the_inventory_examples() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["oauth_authorization_server", "openid_configuration"]);
+        assert_eq!(
+            keys,
+            [
+                "oauth_authorization_server",
+                "oauth_protected_resource",
+                "openid_configuration"
+            ]
+        );
         assert_eq!(
             value["openid_configuration"], openid_configuration,
             "{issuer}"
         );
         assert_eq!(
             value["oauth_authorization_server"], oauth_authorization_server,
+            "{issuer}"
+        );
+        assert_eq!(
+            value["oauth_protected_resource"], oauth_protected_resource,
             "{issuer}"
         );
     }
@@ -671,13 +702,14 @@ fn well_known_sixth_example_is_the_inserted_form() {
 }
 
 #[test]
-fn well_known_text_is_two_labelled_lines() {
+fn well_known_text_is_three_labelled_lines() {
     let output = run(&["well-known", "https://example.com:8443/a/b"]);
     assert_eq!(code(&output), 0);
     assert_eq!(
         stdout(&output),
         "openid-configuration        https://example.com:8443/a/b/.well-known/openid-configuration\n\
-         oauth-authorization-server  https://example.com:8443/.well-known/oauth-authorization-server/a/b\n"
+         oauth-authorization-server  https://example.com:8443/.well-known/oauth-authorization-server/a/b\n\
+         oauth-protected-resource    https://example.com:8443/.well-known/oauth-protected-resource/a/b\n"
     );
 }
 
@@ -807,7 +839,8 @@ fn well_known_json_is_byte_for_byte_the_contract() {
     assert_eq!(
         stdout(&output),
         "{\"openid_configuration\":\"https://example.com/issuer1/.well-known/openid-configuration\",\
-         \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server/issuer1\"}\n"
+         \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server/issuer1\",\
+         \"oauth_protected_resource\":\"https://example.com/.well-known/oauth-protected-resource/issuer1\"}\n"
     );
 }
 

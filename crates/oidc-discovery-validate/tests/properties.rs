@@ -257,7 +257,7 @@ proptest! {
         let expected = issuer.strip_suffix('/').unwrap_or(&issuer);
         let has_path = expected.split("://").nth(1).is_some_and(|rest| rest.contains('/'));
         let styles: Vec<LocationStyle> = listed.iter().map(|location| location.style()).collect();
-        let mut in_order = LocationStyle::ALL.to_vec();
+        let mut in_order = LocationStyle::ISSUER.to_vec();
         if !has_path {
             in_order.retain(|style| *style != LocationStyle::OpenIdConfigurationInserted);
         }

@@ -1,10 +1,13 @@
-//! Tests for `oidc_discovery_validate::well_known`: the inventory §3.2 examples, exact
-//! spelling, every refused input, the reverse, and a round-trip sweep.
+//! Tests for `oidc_discovery_validate::well_known`: the inventory §3.2 examples (issuers and
+//! protected resources), exact spelling, every refused input, the reverses, and a round-trip
+//! sweep.
 
 use oidc_discovery_validate::well_known::{
-    ImpliedIssuer, LocationStyle, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, UrlProblem,
-    WellKnownError, WellKnownStyle, WellKnownUrls, issuer_from_metadata_url, locations,
-    oauth_authorization_server_url, openid_configuration_url, rfc8414_url, well_known_urls,
+    ImpliedIssuer, ImpliedResource, LocationStyle, OAUTH_AUTHORIZATION_SERVER,
+    OAUTH_PROTECTED_RESOURCE, OPENID_CONFIGURATION, UrlProblem, WellKnownError, WellKnownStyle,
+    WellKnownUrls, issuer_from_metadata_url, locations, oauth_authorization_server_url,
+    oauth_protected_resource_url, openid_configuration_url, resource_from_metadata_url,
+    resource_locations, rfc8414_url, well_known_urls,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +73,9 @@ fn inventory_examples_well_known_urls() {
             WellKnownUrls {
                 openid_configuration: (*oidc).to_owned(),
                 oauth_authorization_server: (*rfc8414).to_owned(),
+                // The same text read as a resource identifier (RFC 9728 §3.1).
+                oauth_protected_resource: rfc8414
+                    .replace(OAUTH_AUTHORIZATION_SERVER, OAUTH_PROTECTED_RESOURCE),
             },
             "{issuer}"
         );
@@ -830,13 +836,12 @@ fn round_trip_over_generated_issuers() {
 #[test]
 fn well_known_urls_serializes_with_the_cli_field_names() {
     let urls = well_known_urls("https://example.com/issuer1").unwrap();
-    let json = serde_json::to_value(&urls).unwrap();
+    // Exactly these keys, in this order (the CLI's JSON output).
     assert_eq!(
-        json,
-        serde_json::json!({
-            "openid_configuration": "https://example.com/issuer1/.well-known/openid-configuration",
-            "oauth_authorization_server": "https://example.com/.well-known/oauth-authorization-server/issuer1",
-        })
+        serde_json::to_string(&urls).unwrap(),
+        "{\"openid_configuration\":\"https://example.com/issuer1/.well-known/openid-configuration\",\
+         \"oauth_authorization_server\":\"https://example.com/.well-known/oauth-authorization-server/issuer1\",\
+         \"oauth_protected_resource\":\"https://example.com/.well-known/oauth-protected-resource/issuer1\"}"
     );
 }
 
@@ -974,10 +979,22 @@ fn location_styles_name_their_suffix_placement_and_spec() {
             "OpenID Connect Discovery 1.0 §4",
             "openid-configuration",
         ),
+        (
+            LocationStyle::OAuthProtectedResource,
+            OAUTH_PROTECTED_RESOURCE,
+            WellKnownStyle::Inserted,
+            "RFC 9728 §3.1",
+            "oauth-protected-resource",
+        ),
     ];
     assert_eq!(
         LocationStyle::ALL.to_vec(),
         rows.iter().map(|row| row.0).collect::<Vec<_>>()
+    );
+    // ALL is the issuer's styles, then the resource identifier's.
+    assert_eq!(
+        [LocationStyle::ISSUER.as_slice(), &LocationStyle::RESOURCE].concat(),
+        LocationStyle::ALL.to_vec()
     );
     for (style, suffix, placement, spec, name) in rows {
         assert_eq!(style.suffix(), suffix);
@@ -1155,5 +1172,558 @@ fn the_rule_named_is_the_one_check_reports() {
             .map(|problem| problem.rule.id)
             .collect();
         assert!(errors.contains(&rule), "{issuer}: {rule} not in {errors:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protected resources (RFC 9728 §3, §3.1): every example row of the inventory's table.
+
+/// (resource identifier, protected-resource metadata URL)
+const RESOURCE_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "https://resource.example.com",
+        "https://resource.example.com/.well-known/oauth-protected-resource",
+    ),
+    (
+        "https://resource.example.com/",
+        "https://resource.example.com/.well-known/oauth-protected-resource",
+    ),
+    (
+        "https://resource.example.com/resource1",
+        "https://resource.example.com/.well-known/oauth-protected-resource/resource1",
+    ),
+    (
+        "https://resource.example.com/resource1/",
+        "https://resource.example.com/.well-known/oauth-protected-resource/resource1",
+    ),
+    (
+        "https://mcp.example.com/mcp",
+        "https://mcp.example.com/.well-known/oauth-protected-resource/mcp",
+    ),
+    (
+        "https://example.com/public/mcp",
+        "https://example.com/.well-known/oauth-protected-resource/public/mcp",
+    ),
+    (
+        "https://mcp.example.com:8443/a/b",
+        "https://mcp.example.com:8443/.well-known/oauth-protected-resource/a/b",
+    ),
+    (
+        "https://api.example.com/v1?tenant=7",
+        "https://api.example.com/.well-known/oauth-protected-resource/v1?tenant=7",
+    ),
+    (
+        "https://api.example.com/?tenant=7",
+        "https://api.example.com/.well-known/oauth-protected-resource?tenant=7",
+    ),
+    (
+        "https://api.example.com?tenant=7",
+        "https://api.example.com/.well-known/oauth-protected-resource?tenant=7",
+    ),
+    (
+        "https://mcp.linear.app/mcp/readonly",
+        "https://mcp.linear.app/.well-known/oauth-protected-resource/mcp/readonly",
+    ),
+];
+
+/// The identifier with the one terminating `/` of its path removed (before any query).
+fn without_trailing_slash(resource: &str) -> String {
+    let (before, query) = match resource.split_once('?') {
+        Some((before, query)) => (before, format!("?{query}")),
+        None => (resource, String::new()),
+    };
+    format!("{}{query}", before.strip_suffix('/').unwrap_or(before))
+}
+
+#[test]
+fn resource_inventory_examples_build_their_url() {
+    for (resource, url) in RESOURCE_EXAMPLES {
+        assert_eq!(
+            oauth_protected_resource_url(resource).unwrap(),
+            *url,
+            "{resource}"
+        );
+        let listed = resource_locations(resource).unwrap();
+        assert_eq!(listed.len(), 1, "{resource}");
+        assert_eq!(listed[0].url(), *url, "{resource}");
+        assert_eq!(listed[0].style(), LocationStyle::OAuthProtectedResource);
+    }
+}
+
+#[test]
+fn resource_inventory_examples_reverse() {
+    for (resource, url) in RESOURCE_EXAMPLES {
+        let implied = resource_from_metadata_url(url).unwrap();
+        assert_eq!(implied.resource, without_trailing_slash(resource), "{url}");
+        assert!(implied.is_built_by(resource), "{url} from {resource}");
+        assert_eq!(implied.suffix, OAUTH_PROTECTED_RESOURCE);
+        assert_eq!(implied.style(), Some(LocationStyle::OAuthProtectedResource));
+        // Both spellings build the URL again.
+        for spelling in [&implied.resource, &implied.with_trailing_slash] {
+            assert_eq!(oauth_protected_resource_url(spelling).unwrap(), *url);
+        }
+    }
+}
+
+#[test]
+fn resource_locations_route_on_the_path_and_carry_the_query() {
+    // (identifier, path, query)
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        (
+            "https://resource.example.com",
+            "/.well-known/oauth-protected-resource",
+            None,
+        ),
+        (
+            "https://api.example.com/v1?tenant=7",
+            "/.well-known/oauth-protected-resource/v1",
+            Some("tenant=7"),
+        ),
+        (
+            "https://api.example.com?tenant=7&x=%2F/a?b",
+            "/.well-known/oauth-protected-resource",
+            Some("tenant=7&x=%2F/a?b"),
+        ),
+        (
+            "https://api.example.com/a/?",
+            "/.well-known/oauth-protected-resource/a",
+            Some(""),
+        ),
+        (
+            "http://[::1]:8080/A%20b/?Q={x}",
+            "/.well-known/oauth-protected-resource/A%20b",
+            Some("Q={x}"),
+        ),
+    ];
+    for (resource, path, query) in rows {
+        let location = &resource_locations(resource).unwrap()[0];
+        assert_eq!(location.path(), *path, "{resource}");
+        assert_eq!(location.query(), *query, "{resource}");
+        let origin_end = location.url().find(path).unwrap();
+        let rebuilt = format!(
+            "{}{}{}",
+            &location.url()[..origin_end],
+            location.path(),
+            location
+                .query()
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default()
+        );
+        assert_eq!(rebuilt, location.url());
+    }
+    // An issuer's locations have no query.
+    for location in locations("https://example.com/a").unwrap() {
+        assert_eq!(location.query(), None, "{}", location.url());
+    }
+}
+
+#[test]
+fn issuer_locations_never_list_the_protected_resource_location() {
+    for identifier in ["https://example.com", "https://example.com/a/b/"] {
+        let issuer = locations(identifier).unwrap();
+        assert!(
+            issuer
+                .iter()
+                .all(|location| LocationStyle::ISSUER.contains(&location.style())),
+            "{identifier}"
+        );
+        let resource = resource_locations(identifier).unwrap();
+        for location in &resource {
+            assert!(LocationStyle::RESOURCE.contains(&location.style()));
+            assert!(
+                issuer.iter().all(|other| other.path() != location.path()),
+                "{} shared",
+                location.path()
+            );
+        }
+        assert_eq!(
+            well_known_urls(identifier)
+                .unwrap()
+                .oauth_protected_resource,
+            resource[0].url()
+        );
+    }
+}
+
+#[test]
+fn resource_builders_do_not_judge_the_scheme() {
+    for (resource, url) in [
+        (
+            "http://localhost:8080/mcp",
+            "http://localhost:8080/.well-known/oauth-protected-resource/mcp",
+        ),
+        (
+            "http://example.com",
+            "http://example.com/.well-known/oauth-protected-resource",
+        ),
+    ] {
+        assert_eq!(oauth_protected_resource_url(resource).unwrap(), url);
+    }
+}
+
+/// The problem a refused resource identifier is refused for, checking what every refusal
+/// shares: the same error from every builder, the input quoted, the inventory rule named, no
+/// registry rule (those belong to issuers).
+fn resource_problem(resource: &str) -> (UrlProblem, &'static str) {
+    let error = oauth_protected_resource_url(resource).unwrap_err();
+    assert_eq!(resource_locations(resource).unwrap_err(), error);
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!("resource identifier \"{resource}\" ")),
+        "{message}"
+    );
+    assert!(!message.contains("issuer"), "{message}");
+    assert_eq!(error.rule(), None);
+    let inventory = error
+        .inventory()
+        .expect("a resource refusal names its rule");
+    match error {
+        WellKnownError::InvalidResource {
+            resource: quoted,
+            problem,
+        } => {
+            assert_eq!(quoted, resource);
+            (problem, inventory)
+        }
+        other => panic!("{resource:?}: unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn unusable_resource_identifiers_name_their_rule() {
+    let rows: &[(&str, UrlProblem, &str)] = &[
+        // PR-RES-3: no fragment, even an empty one, also after a query.
+        (
+            "https://mcp.example.com/mcp#x",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        (
+            "https://mcp.example.com/mcp#",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        ("https://mcp.example.com#", UrlProblem::Fragment, "PR-RES-3"),
+        (
+            "https://api.example.com/v1?t=7#",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        (
+            "https://api.example.com?#x",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        // PR-RES-2: an absolute URL with a host.
+        ("mcp.example.com", UrlProblem::NotAbsolute, "PR-RES-2"),
+        ("", UrlProblem::NotAbsolute, "PR-RES-2"),
+        ("/mcp?x", UrlProblem::NotAbsolute, "PR-RES-2"),
+        ("https://", UrlProblem::NoHost, "PR-RES-2"),
+        ("https://?tenant=7", UrlProblem::NoHost, "PR-RES-2"),
+        ("urn:x:y", UrlProblem::NoHost, "PR-RES-2"),
+        (
+            "https://mcp.example.com/a b",
+            UrlProblem::InvalidCharacter {
+                character: ' ',
+                index: 25,
+            },
+            "PR-RES-2",
+        ),
+        (
+            "https://mcp.example.com/a?q= b",
+            UrlProblem::InvalidCharacter {
+                character: ' ',
+                index: 28,
+            },
+            "PR-RES-2",
+        ),
+        // PR-RES-5: userinfo.
+        (
+            "https://u:p@mcp.example.com/mcp",
+            UrlProblem::Userinfo,
+            "PR-RES-5",
+        ),
+        // PR-WK-7: what the construction leaves undefined or URL parsers rewrite.
+        (
+            "https://mcp.example.com//",
+            UrlProblem::DoubleTrailingSlash,
+            "PR-WK-7",
+        ),
+        (
+            "https://mcp.example.com/a//?q",
+            UrlProblem::DoubleTrailingSlash,
+            "PR-WK-7",
+        ),
+        (
+            "https://mcp.example.com/a/../b",
+            UrlProblem::DotSegment,
+            "PR-WK-7",
+        ),
+        (
+            "https://mcp.example.com/./b?q",
+            UrlProblem::DotSegment,
+            "PR-WK-7",
+        ),
+        (
+            "https://mcp.example.com/.well-known/oauth-protected-resource",
+            UrlProblem::WellKnownSegment,
+            "PR-WK-7",
+        ),
+        (
+            "https://{tenant}.example.com/mcp",
+            UrlProblem::Template,
+            "PR-WK-7",
+        ),
+        (
+            "https://mcp.example.com/{tenant}?x",
+            UrlProblem::Template,
+            "PR-WK-7",
+        ),
+    ];
+    for (resource, expected, inventory) in rows {
+        assert_eq!(
+            resource_problem(resource),
+            (expected.clone(), *inventory),
+            "{resource:?}"
+        );
+    }
+    assert!(matches!(
+        resource_problem("https://a.example:99999/mcp?q").0,
+        UrlProblem::Unparsable(_)
+    ));
+}
+
+#[test]
+fn resource_fragment_message_cites_rfc_9728() {
+    let message = oauth_protected_resource_url("https://mcp.example.com/mcp#x")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        "resource identifier \"https://mcp.example.com/mcp#x\" has a fragment component (an \
+         empty `#` counts); a resource identifier has none (RFC 9728 §1.2, RFC 8707 §2)"
+    );
+}
+
+#[test]
+fn a_query_is_a_resource_identifiers_not_an_issuers() {
+    let resource = "https://api.example.com/v1?tenant=7";
+    assert!(oauth_protected_resource_url(resource).is_ok());
+    for refused in [
+        openid_configuration_url(resource),
+        oauth_authorization_server_url(resource),
+        well_known_urls(resource).map(|urls| urls.oauth_protected_resource),
+    ] {
+        let error = refused.unwrap_err();
+        assert!(
+            matches!(
+                error,
+                WellKnownError::InvalidIssuer {
+                    problem: UrlProblem::Query,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        assert_eq!(error.inventory(), None);
+    }
+}
+
+fn implied_resource(url: &str) -> ImpliedResource {
+    resource_from_metadata_url(url).unwrap_or_else(|error| panic!("{url}: {error}"))
+}
+
+#[test]
+fn resource_reverse_implies_the_spelling_without_the_slash() {
+    // (URL, implied resource, the other spelling)
+    let rows: &[(&str, &str, &str)] = &[
+        (
+            "https://h.example/.well-known/oauth-protected-resource",
+            "https://h.example",
+            "https://h.example/",
+        ),
+        // One trailing slash of the URL is ignored, as for issuers.
+        (
+            "https://h.example/.well-known/oauth-protected-resource/",
+            "https://h.example",
+            "https://h.example/",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource/mcp/",
+            "https://h.example/mcp",
+            "https://h.example/mcp/",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource?tenant=7",
+            "https://h.example?tenant=7",
+            "https://h.example/?tenant=7",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource/?",
+            "https://h.example?",
+            "https://h.example/?",
+        ),
+        // Spelling kept.
+        (
+            "HTTPS://H.example:443/.well-known/oauth-protected-resource/A%20b?Q=%7E",
+            "HTTPS://H.example:443/A%20b?Q=%7E",
+            "HTTPS://H.example:443/A%20b/?Q=%7E",
+        ),
+        (
+            "https://[::1]:8443/.well-known/oauth-protected-resource/a//b",
+            "https://[::1]:8443/a//b",
+            "https://[::1]:8443/a//b/",
+        ),
+    ];
+    for (url, resource, other) in rows {
+        let implied = implied_resource(url);
+        assert_eq!(implied.resource, *resource, "{url}");
+        assert_eq!(implied.with_trailing_slash, *other, "{url}");
+        assert!(implied.is_built_by(resource) && implied.is_built_by(other));
+        assert!(!implied.is_built_by(&format!("{resource}x")));
+    }
+}
+
+#[test]
+fn resource_reverse_recognizes_any_suffix() {
+    let implied = implied_resource("https://h.example/.well-known/example-resource/a?b");
+    assert_eq!(
+        implied,
+        ImpliedResource {
+            resource: "https://h.example/a?b".to_owned(),
+            with_trailing_slash: "https://h.example/a/?b".to_owned(),
+            suffix: "example-resource".to_owned(),
+        }
+    );
+    assert_eq!(implied.style(), None);
+    assert_eq!(
+        serde_json::to_value(&implied).unwrap(),
+        serde_json::json!({
+            "resource": "https://h.example/a?b",
+            "with_trailing_slash": "https://h.example/a/?b",
+            "suffix": "example-resource",
+        })
+    );
+}
+
+#[test]
+fn resource_reverse_refuses_what_is_not_a_protected_resource_metadata_url() {
+    let rows: &[(&str, UrlProblem, &str)] = &[
+        (
+            "https://h.example/mcp",
+            UrlProblem::NoWellKnownSegment,
+            "PR-WK-1",
+        ),
+        (
+            "https://h.example?q",
+            UrlProblem::NoWellKnownSegment,
+            "PR-WK-1",
+        ),
+        (
+            "https://h.example/.well-known/",
+            UrlProblem::MissingSuffix,
+            "PR-WK-1",
+        ),
+        (
+            "https://h.example/.well-known?q",
+            UrlProblem::MissingSuffix,
+            "PR-WK-1",
+        ),
+        // The appended form is not RFC 9728's.
+        (
+            "https://h.example/mcp/.well-known/oauth-protected-resource",
+            UrlProblem::UnrecognizedLayout,
+            "PR-WK-1",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource/a/.well-known/x",
+            UrlProblem::MultipleWellKnownSegments,
+            "PR-WK-1",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource/mcp#",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource?q#x",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource//",
+            UrlProblem::DoubleTrailingSlash,
+            "PR-WK-7",
+        ),
+        (
+            "https://h.example/.well-known/oauth-protected-resource/a/..",
+            UrlProblem::DotSegment,
+            "PR-WK-7",
+        ),
+        (
+            "https://u@h.example/.well-known/oauth-protected-resource",
+            UrlProblem::Userinfo,
+            "PR-RES-5",
+        ),
+        (
+            "/.well-known/oauth-protected-resource",
+            UrlProblem::NotAbsolute,
+            "PR-RES-2",
+        ),
+        ("", UrlProblem::NotAbsolute, "PR-RES-2"),
+    ];
+    for (url, expected, inventory) in rows {
+        let error = resource_from_metadata_url(url).unwrap_err();
+        assert_eq!(error.inventory(), Some(*inventory), "{url}");
+        assert_eq!(error.rule(), None, "{url}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&format!("protected-resource metadata URL \"{url}\" ")),
+            "{message}"
+        );
+        assert_eq!(
+            error,
+            WellKnownError::InvalidResourceMetadataUrl {
+                url: (*url).to_owned(),
+                problem: expected.clone(),
+            },
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn resource_functions_never_panic_on_nasty_inputs() {
+    for input in [
+        "",
+        "?",
+        "#",
+        "?#",
+        "https://?",
+        "https://a?",
+        "https://a/?#",
+        "https://a/.well-known?",
+        "https://a/.well-known/x?",
+        "https://a/.well-known/x/?",
+        "https://a/.well-known/x//?",
+        "https://[?",
+        "https://a:?",
+        "https://a/?ä",
+        "https://a/?\u{0}",
+        "https://🦀/?🦀",
+        "https://a/.well-known/🦀/?🦀",
+        "x://y?",
+        "data:,?",
+    ] {
+        let built = oauth_protected_resource_url(input);
+        assert_eq!(
+            resource_locations(input).map(|listed| listed[0].url().to_owned()),
+            built
+        );
+        if let Ok(url) = built {
+            let implied = resource_from_metadata_url(&url).unwrap();
+            assert!(implied.is_built_by(input), "{input} -> {url}");
+        }
+        let _ = resource_from_metadata_url(input);
     }
 }
