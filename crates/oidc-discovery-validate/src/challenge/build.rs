@@ -75,6 +75,8 @@ const OWN: [&str; 6] = [
 /// `error`, `error_description`, `error_uri`, then the others in the order added; every value
 /// a quoted-string, only `"` and `\` escaped. Setting a parameter again replaces its value.
 ///
+/// The value is spaces and visible US-ASCII only, so `http::HeaderValue::from_str` accepts it.
+///
 /// Nothing is sent that was not set: in particular no `error`, as RFC 6750 §3 asks of the
 /// answer to a request that carried no token (CH-B-4). RFC 6750 §3 wants at least one
 /// parameter (CH-B-2): set one.

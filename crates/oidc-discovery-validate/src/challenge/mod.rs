@@ -521,9 +521,9 @@ impl Challenges {
     }
 }
 
-/// Whether `url` is a URL a challenge may point at: `https`, or `http` on a loopback host
-/// (with the warning it deserves in `loopback`). The one judgment of the parser's
-/// [`Challenges::resource_metadata`] and of the builder's
+/// Whether `value` is a URL a challenge may point at (CH-RM-4): the URL and whether it is
+/// `http` on a loopback host (accepted, with a warning when read), or why not. The one
+/// judgment of the parser's [`Challenges::resource_metadata`] and of the builder's
 /// [`BearerChallenge::resource_metadata`].
 fn judge_metadata_url(value: &str) -> Result<(url::Url, bool), String> {
     let parsed = url::Url::parse(value).map_err(|error| {
