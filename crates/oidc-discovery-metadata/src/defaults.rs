@@ -169,6 +169,9 @@ impl ProviderMetadata {
         effective_backchannel_user_code_parameter_supported => backchannel_user_code_parameter_supported = false;
         /// Whether anonymous pre-authorized code grants are allowed (OpenID4VCI 1.0 §12.3).
         effective_pre_authorized_grant_anonymous_access_supported => pre_authorized_grant_anonymous_access_supported = false;
+        /// Whether `client_id` may be the URL of a Client ID Metadata Document
+        /// (draft-ietf-oauth-client-id-metadata-document-00 §5; absent means not supported).
+        effective_client_id_metadata_document_supported => client_id_metadata_document_supported = false;
     }
 }
 

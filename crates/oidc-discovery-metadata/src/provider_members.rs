@@ -703,4 +703,14 @@ metadata_document! {
     /// **OPTIONAL**; not in the AS metadata registry — OpenID Federation 1.0 §5.2.2.
     #[member("policy_uri", Unregistered, "OpenID Federation 1.0 §5.2.2")]
     policy_uri: Localized<UrlString>,
+
+    /// Whether the server accepts an `https` URL as `client_id` and reads the client's metadata
+    /// from the document at that URL (a Client ID Metadata Document). Default: `false` (see
+    /// [`effective_client_id_metadata_document_supported`](Self::effective_client_id_metadata_document_supported)).
+    ///
+    /// **OPTIONAL** (the same section also says servers that publish metadata MUST include it to
+    /// signal support); not IANA-registered (registration requested) —
+    /// draft-ietf-oauth-client-id-metadata-document-00 §5.
+    #[member("client_id_metadata_document_supported", Unregistered, "draft-ietf-oauth-client-id-metadata-document-00 §5")]
+    client_id_metadata_document_supported: Option<bool>,
 }

@@ -100,11 +100,13 @@ pub enum RuleGroup {
     Retrieval,
     /// The FAPI 2.0 Security Profile.
     Fapi2,
+    /// Protected resources (RFC 9728): resource identifiers wherever a document holds one.
+    Resource,
 }
 
 impl RuleGroup {
     /// Every group, in documentation order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Json,
         Self::Shape,
         Self::Issuer,
@@ -119,6 +121,7 @@ impl RuleGroup {
         Self::Value,
         Self::Retrieval,
         Self::Fapi2,
+        Self::Resource,
     ];
 
     /// The group's kebab-case name (`cross-field`).
@@ -139,6 +142,7 @@ impl RuleGroup {
             Self::Value => "value",
             Self::Retrieval => "retrieval",
             Self::Fapi2 => "fapi2",
+            Self::Resource => "resource",
         }
     }
 
@@ -160,6 +164,7 @@ impl RuleGroup {
             Self::Value => "Values",
             Self::Retrieval => "Retrieval",
             Self::Fapi2 => "FAPI 2.0 Security Profile",
+            Self::Resource => "Protected resources (RFC 9728)",
         }
     }
 
@@ -416,6 +421,10 @@ rules! {
     CIBA_MEMBER_WITHOUT_ENDPOINT = "ciba-member-without-endpoint", CrossField, ["XF-8"], [W, W, W],
         "OpenID Connect CIBA Core 1.0 §4",
         "CIBA options are published only with `backchannel_authentication_endpoint`.";
+    CIMD_AUTH_METHODS = "cimd-auth-methods", CrossField, ["MCP-CIMD-13"], [W, W, W],
+        "draft-ietf-oauth-client-id-metadata-document-00 §4.1, §5; RFC 8414 §2",
+        "A server with `client_id_metadata_document_supported: true` offers at its token endpoint an authentication method that a client identified by a metadata document may use: one that is not based on a shared secret (not only `client_secret_basic`, `client_secret_post`, `client_secret_jwt`).",
+        rationale: "A client whose `client_id` is a metadata document MUST NOT use a shared-secret method (CIMD §4.1: no secret can be established), and an absent `token_endpoint_auth_methods_supported` means `client_secret_basic` only (RFC 8414 §2). A server that offers nothing else advertises a way of registering that no client can complete at the token endpoint. No sentence requires the server to offer `none` or `private_key_jwt`, so this is a warning, not an error.";
 
     // ── Signed metadata ───────────────────────────────────────────────────────────────────
     SIGNED_METADATA_NOT_JWS = "signed-metadata-not-jws", SignedMetadata, ["SIG-1"], [E, E, E],
@@ -531,6 +540,25 @@ rules! {
     FAPI2_GRANT_TYPES = "fapi2-grant-types", Fapi2, [], [N, N, E],
         "FAPI 2.0 Security Profile §5.3.2.2; RFC 9700 §2.1.2, §2.4",
         "Neither the implicit nor the password grant is offered.";
+
+    // ── Protected resources (RFC 9728) ────────────────────────────────────────────────────
+    RESOURCE_NOT_URL = "resource-not-url", Resource, ["PR-RES-2", "PR-XC-2"], [E, E, E],
+        "RFC 9728 §1.2, §4",
+        "A resource identifier (each entry of an authorization server's `protected_resources`) is an absolute URL with a host.";
+    RESOURCE_HTTPS = "resource-https", Resource, ["PR-RES-2", "PR-XC-2"], [E, E, E],
+        "RFC 9728 §1.2, §4",
+        "A resource identifier uses the https scheme (http on a loopback host is `http-loopback`).";
+    RESOURCE_FRAGMENT = "resource-fragment", Resource, ["PR-RES-3", "PR-XC-2"], [E, E, E],
+        "RFC 9728 §1.2, §4; RFC 8707 §2",
+        "A resource identifier has no fragment (an empty `#` counts).";
+    RESOURCE_QUERY = "resource-query", Resource, ["PR-RES-4"], [I, I, I],
+        "RFC 9728 §1.2; RFC 8707 §2",
+        "A resource identifier has no query component, unless the deployment needs one.",
+        rationale: "RFC 8707 §2 says the identifier SHOULD NOT include a query but recognizes cases where one is a useful and necessary part of it, and RFC 9728 §3 builds the metadata URL of an identifier with a query; the specifications accept it, so it is a note.";
+    RESOURCE_USERINFO = "resource-userinfo", Resource, ["PR-RES-5"], [W, W, W],
+        "RFC 9728 §1.2; RFC 3986 §3.2.1",
+        "A resource identifier has no user information (`user:pass@`).",
+        rationale: "Not addressed by RFC 9728 or RFC 8707; credentials in an identifier are never intended and RFC 3986 deprecates them, and clients compare identifiers exactly, so one carrying `user@` matches nothing they hold. A warning, as for the issuer.";
 }
 
 /// Inventory rules that are not checks on a document, and where they are handled instead.

@@ -1,15 +1,17 @@
 //! Consistency between members (inventory §3.8).
 
-use oidc_discovery_metadata::{GrantType, JwsAlg};
+use oidc_discovery_metadata::{ClientAuthMethod, GrantType, JwsAlg};
 
-use super::Context;
+use super::{Context, list};
 use crate::pointer;
 use crate::rules::{
-    CIBA_MEMBER_WITHOUT_ENDPOINT, JARM_ALGS_MISSING, LOGOUT_SESSION_WITHOUT_LOGOUT,
-    PAR_REQUIRED_WITHOUT_ENDPOINT, RESPONSE_TYPE_GRANT, SIGNED_REQUEST_OBJECT_ALGS,
+    CIBA_MEMBER_WITHOUT_ENDPOINT, CIMD_AUTH_METHODS, JARM_ALGS_MISSING,
+    LOGOUT_SESSION_WITHOUT_LOGOUT, PAR_REQUIRED_WITHOUT_ENDPOINT, RESPONSE_TYPE_GRANT,
+    SIGNED_REQUEST_OBJECT_ALGS,
 };
 
 pub(crate) fn check(cx: &mut Context<'_>) {
+    client_id_metadata_documents(cx);
     let md = cx.metadata;
     // XF-1: response types imply grant types (RFC 7591 §2.1).
     let grants = md.effective_grant_types();
@@ -153,4 +155,44 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
     }
+}
+
+/// The token endpoint authentication methods based on a secret shared with the server, which a
+/// client identified by a Client ID Metadata Document must not use
+/// (draft-ietf-oauth-client-id-metadata-document-00 §4.1).
+const SHARED_SECRET: [ClientAuthMethod; 3] = [
+    ClientAuthMethod::ClientSecretBasic,
+    ClientAuthMethod::ClientSecretPost,
+    ClientAuthMethod::ClientSecretJwt,
+];
+
+/// `cimd-auth-methods`: a server that accepts Client ID Metadata Documents offers such clients a
+/// way to authenticate at its token endpoint.
+fn client_id_metadata_documents(cx: &mut Context<'_>) {
+    let md = cx.metadata;
+    if !md.effective_client_id_metadata_document_supported() {
+        return;
+    }
+    const METHODS: &str = "token_endpoint_auth_methods_supported";
+    // A list of the wrong type is reported by `member-type`, an empty one by `empty-array`.
+    if md.token_endpoint_auth_methods_supported.is_none() && md.has_member(METHODS) {
+        return;
+    }
+    let methods = md.effective_token_endpoint_auth_methods();
+    if methods.is_empty() || methods.iter().any(|method| !SHARED_SECRET.contains(method)) {
+        return;
+    }
+    let offered = if md.token_endpoint_auth_methods_supported.is_none() {
+        format!("`{METHODS}` is absent, so only its default `client_secret_basic` is offered")
+    } else {
+        let names: Vec<&str> = methods.iter().map(ClientAuthMethod::as_str).collect();
+        format!("`{METHODS}` offers only {}", list(&names))
+    };
+    cx.emit(
+        &CIMD_AUTH_METHODS,
+        pointer::member(METHODS),
+        format!(
+            "`client_id_metadata_document_supported` is true, but {offered}: shared-secret methods, which a client identified by a metadata document must not use, so such a client cannot authenticate at the token endpoint"
+        ),
+    );
 }

@@ -13,6 +13,7 @@ mod issuer;
 pub(crate) mod json;
 mod mtls;
 mod presence;
+mod resource;
 mod response_types;
 mod shape;
 mod signed;
@@ -72,6 +73,7 @@ pub(crate) fn run(context: &mut Context<'_>) {
     mtls::check(context);
     values::check(context);
     fapi2::check(context);
+    resource::check(context);
 }
 
 /// How a missing or unusable member is described: absent, `null`, or of the wrong type.

@@ -199,6 +199,79 @@ pub(crate) fn cases() -> Vec<Case> {
                 set(d, "backchannel_user_code_parameter_supported", json!(true));
             },
         ),
+        fires(
+            "metadata documents accepted, only shared secrets offered",
+            OAUTH,
+            "cimd-auth-methods",
+            "/token_endpoint_auth_methods_supported",
+            |d| {
+                set(d, "client_id_metadata_document_supported", json!(true));
+                set(
+                    d,
+                    "token_endpoint_auth_methods_supported",
+                    json!([
+                        "client_secret_basic",
+                        "client_secret_post",
+                        "client_secret_jwt"
+                    ]),
+                );
+            },
+        ),
+        fires(
+            "metadata documents accepted, default client_secret_basic",
+            OIDC,
+            "cimd-auth-methods",
+            "/token_endpoint_auth_methods_supported",
+            |d| {
+                set(d, "client_id_metadata_document_supported", json!(true));
+                remove(d, "token_endpoint_auth_methods_supported");
+            },
+        ),
+        spares(
+            "metadata documents accepted, public clients offered",
+            OAUTH,
+            "cimd-auth-methods",
+            |d| {
+                set(d, "client_id_metadata_document_supported", json!(true));
+                set(
+                    d,
+                    "token_endpoint_auth_methods_supported",
+                    json!(["client_secret_basic", "client_secret_post", "none"]),
+                );
+            },
+        ),
+        spares(
+            "metadata documents accepted, private_key_jwt offered",
+            FAPI2,
+            "cimd-auth-methods",
+            |d| set(d, "client_id_metadata_document_supported", json!(true)),
+        ),
+        spares(
+            "metadata documents not accepted, only shared secrets",
+            OAUTH,
+            "cimd-auth-methods",
+            |d| {
+                set(d, "client_id_metadata_document_supported", json!(false));
+                set(
+                    d,
+                    "token_endpoint_auth_methods_supported",
+                    json!(["client_secret_basic"]),
+                );
+            },
+        ),
+        spares(
+            "metadata documents accepted, methods of the wrong type",
+            OAUTH,
+            "cimd-auth-methods",
+            |d| {
+                set(d, "client_id_metadata_document_supported", json!(true));
+                set(
+                    d,
+                    "token_endpoint_auth_methods_supported",
+                    json!("client_secret_basic"),
+                );
+            },
+        ),
     ]
 }
 

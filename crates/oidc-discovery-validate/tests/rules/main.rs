@@ -15,6 +15,7 @@ mod mtls;
 mod presence;
 mod profiles;
 mod report;
+mod resource;
 mod response_types;
 mod shape;
 mod signed;
@@ -40,6 +41,7 @@ fn groups() -> Vec<(RuleGroup, Vec<Case>)> {
         (RuleGroup::Mtls, mtls::cases()),
         (RuleGroup::Value, values::cases()),
         (RuleGroup::Fapi2, fapi2::cases()),
+        (RuleGroup::Resource, resource::cases()),
     ]
 }
 

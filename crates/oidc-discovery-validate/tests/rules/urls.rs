@@ -148,6 +148,31 @@ pub(crate) fn cases() -> Vec<Case> {
             },
         ),
         fires(
+            "protected resource on localhost",
+            OAUTH,
+            "http-loopback",
+            "/protected_resources/0",
+            |d| {
+                set(
+                    d,
+                    "protected_resources",
+                    json!(["http://localhost:8080/api"]),
+                )
+            },
+        ),
+        spares(
+            "protected resources are not endpoints",
+            OAUTH,
+            "endpoint-tls",
+            |d| {
+                set(
+                    d,
+                    "protected_resources",
+                    json!(["http://rs.example.com/api"]),
+                )
+            },
+        ),
+        fires(
             "issuer on 127.0.0.5",
             OAUTH,
             "http-loopback",
