@@ -33,7 +33,9 @@ pub fn rules() -> String {
          it implements, and its severity under each profile:\n\n\
          * **oauth**: OAuth 2.0 Authorization Server Metadata (RFC 8414);\n\
          * **oidc**: OpenID Connect Discovery 1.0;\n\
-         * **fapi2**: RFC 8414 plus the FAPI 2.0 Security Profile.\n\n\
+         * **fapi2**: RFC 8414 plus the FAPI 2.0 Security Profile;\n\
+         * **resource**: OAuth 2.0 Protected Resource Metadata (RFC 9728), the document of a\n\
+         protected resource rather than of a provider.\n\n\
          *error*: a requirement (MUST, REQUIRED) is broken — the document is not valid under the\n\
          profile. *warning*: a recommendation is ignored, or clients break in practice. *note*: worth\n\
          knowing. *—*: the rule does not apply under that profile. Where the severity was a judgment\n\
@@ -48,15 +50,16 @@ pub fn rules() -> String {
     );
     let _ = writeln!(out, "{} rules.\n", RULES.len());
     out.push_str(
-        "| Rule | oauth | oidc | fapi2 | Inventory | Specification |\n|---|---|---|---|---|---|\n",
+        "| Rule | oauth | oidc | fapi2 | resource | Inventory | Specification |\n|---|---|---|---|---|---|---|\n",
     );
     for rule in RULES {
         let _ = writeln!(
             out,
-            "| [`{id}`](#{id}) | {} | {} | {} | {} | {} |",
+            "| [`{id}`](#{id}) | {} | {} | {} | {} | {} | {} |",
             severity_cell(rule.severity(Profile::OAuth)),
             severity_cell(rule.severity(Profile::Oidc)),
             severity_cell(rule.severity(Profile::Fapi2)),
+            severity_cell(rule.severity(Profile::Resource)),
             if rule.inventory.is_empty() {
                 "—".to_owned()
             } else {
@@ -79,10 +82,11 @@ pub fn rules() -> String {
         }
         let _ = writeln!(
             out,
-            "- Severity: oauth {} · oidc {} · fapi2 {}",
+            "- Severity: oauth {} · oidc {} · fapi2 {} · resource {}",
             severity_cell(rule.severity(Profile::OAuth)),
             severity_cell(rule.severity(Profile::Oidc)),
-            severity_cell(rule.severity(Profile::Fapi2))
+            severity_cell(rule.severity(Profile::Fapi2)),
+            severity_cell(rule.severity(Profile::Resource))
         );
         if let Some(rationale) = rule.rationale {
             let _ = writeln!(out, "- Why: {rationale}");
@@ -113,7 +117,7 @@ pub fn corpus_verdicts() -> Option<String> {
     let reports: Vec<(String, Vec<Report>)> = documents
         .iter()
         .map(|document| {
-            let reports = Profile::ALL
+            let reports = Profile::PROVIDER
                 .iter()
                 .map(|profile| validate_json(&document.bytes, *profile, &Options::default()).report)
                 .collect();
@@ -134,7 +138,7 @@ pub fn corpus_verdicts() -> Option<String> {
          document fails is listed below the table; `docs/rules.md` explains every rule.\n",
         documents.len()
     );
-    for (index, profile) in Profile::ALL.iter().enumerate() {
+    for (index, profile) in Profile::PROVIDER.iter().enumerate() {
         let passed = reports.iter().filter(|(_, r)| r[index].is_valid()).count();
         let _ = writeln!(out, "- **{profile}**: {passed} of {} pass", reports.len());
     }

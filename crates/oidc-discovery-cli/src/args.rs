@@ -9,9 +9,10 @@ use oidc_discovery_validate::Profile;
 /// Profiles and exit statuses, for the top-level `--help`.
 const TOP_LEVEL_HELP: &str = "\
 Profiles (check --profile):
-  oauth  OAuth 2.0 Authorization Server Metadata (RFC 8414)
-  oidc   OpenID Connect Discovery 1.0, an OpenID Provider (the default)
-  fapi2  FAPI 2.0 Security Profile: RFC 8414 plus FAPI 2.0's requirements
+  oauth     OAuth 2.0 Authorization Server Metadata (RFC 8414)
+  oidc      OpenID Connect Discovery 1.0, an OpenID Provider (the default)
+  fapi2     FAPI 2.0 Security Profile: RFC 8414 plus FAPI 2.0's requirements
+  resource  OAuth 2.0 Protected Resource Metadata (RFC 9728), a protected resource's document
 
 Formats (--format): text for people (coloured on a terminal unless NO_COLOR is set), json for
 programs. `oidc-discovery check --help` and `oidc-discovery well-known --help` say more.
@@ -467,6 +468,9 @@ pub(crate) enum ProfileArg {
     /// client authentication, restricted algorithms, sender-constrained tokens
     #[value(name = "fapi2")]
     Fapi2,
+    /// OAuth 2.0 Protected Resource Metadata (RFC 9728): the document of a protected resource
+    #[value(name = "resource")]
+    Resource,
 }
 
 impl From<ProfileArg> for Profile {
@@ -475,6 +479,7 @@ impl From<ProfileArg> for Profile {
             ProfileArg::OAuth => Profile::OAuth,
             ProfileArg::Oidc => Profile::Oidc,
             ProfileArg::Fapi2 => Profile::Fapi2,
+            ProfileArg::Resource => Profile::Resource,
         }
     }
 }
@@ -548,7 +553,12 @@ mod tests {
 
     #[test]
     fn profile_names_match_the_library() {
-        for profile in [ProfileArg::OAuth, ProfileArg::Oidc, ProfileArg::Fapi2] {
+        for profile in [
+            ProfileArg::OAuth,
+            ProfileArg::Oidc,
+            ProfileArg::Fapi2,
+            ProfileArg::Resource,
+        ] {
             let name = profile.to_possible_value().unwrap().get_name().to_owned();
             assert_eq!(Profile::from(profile).as_str(), name);
             assert_eq!(name.parse::<Profile>().unwrap(), Profile::from(profile));

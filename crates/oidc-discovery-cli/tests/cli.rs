@@ -227,6 +227,8 @@ fn help_and_version() {
         "oauth",
         "oidc",
         "fapi2",
+        "resource",
+        "RFC 9728",
         "RFC 8414",
         "Exit status",
         "JSON Lines",

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
 
 /// A validation profile.
 ///
@@ -20,19 +20,42 @@ pub enum Profile {
     /// server (PAR, PKCE `S256`, `iss` in responses, strong client authentication, restricted
     /// algorithms, sender-constrained tokens).
     Fapi2,
+    /// OAuth 2.0 Protected Resource Metadata (RFC 9728): the document a protected resource
+    /// publishes at `/.well-known/oauth-protected-resource` (a
+    /// [`ProtectedResourceMetadata`](oidc_discovery_metadata::ProtectedResourceMetadata), not a
+    /// provider's document). Under it the rules of RFC 9728 §2 and §3 apply, with the rules of
+    /// the JSON text and shape that apply to any document.
+    Resource,
 }
 
 impl Profile {
-    /// Every profile.
-    pub const ALL: [Self; 3] = [Self::OAuth, Self::Oidc, Self::Fapi2];
+    /// Every profile: the provider profiles, then [`Resource`](Self::Resource).
+    pub const ALL: [Self; 4] = [Self::OAuth, Self::Oidc, Self::Fapi2, Self::Resource];
 
-    /// The profile's name on the command line and in JSON: `oauth`, `oidc`, `fapi2`.
+    /// The profiles that judge a provider's document (authorization server or OpenID Provider
+    /// metadata): every profile but [`Resource`](Self::Resource).
+    pub const PROVIDER: [Self; 3] = [Self::OAuth, Self::Oidc, Self::Fapi2];
+
+    /// The profile's name on the command line and in JSON: `oauth`, `oidc`, `fapi2`,
+    /// `resource`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::OAuth => "oauth",
             Self::Oidc => "oidc",
             Self::Fapi2 => "fapi2",
+            Self::Resource => "resource",
+        }
+    }
+
+    /// The kind of document the profile judges: a provider's for [`OAuth`](Self::OAuth),
+    /// [`Oidc`](Self::Oidc) and [`Fapi2`](Self::Fapi2), a protected resource's for
+    /// [`Resource`](Self::Resource).
+    #[must_use]
+    pub fn document_kind(self) -> DocumentKind {
+        match self {
+            Self::OAuth | Self::Oidc | Self::Fapi2 => DocumentKind::Provider,
+            Self::Resource => DocumentKind::ProtectedResource,
         }
     }
 
@@ -40,10 +63,11 @@ impl Profile {
     /// when it looks like an OpenID Provider's — it lists the `openid` scope, ID Token signing
     /// algorithms, subject types or a UserInfo endpoint, which only OpenID Connect Discovery 1.0
     /// defines — and [`OAuth`](Self::OAuth) otherwise. (Nothing in a document asks for
-    /// [`Fapi2`](Self::Fapi2): it is a choice of the party relying on it.)
+    /// [`Fapi2`](Self::Fapi2): it is a choice of the party relying on it.) Never
+    /// [`Resource`](Self::Resource): a provider's document is judged by a provider profile.
     ///
     /// ```
-    /// use oidc_discovery_metadata::ProviderMetadata;
+    /// use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
     /// use oidc_discovery_validate::Profile;
     ///
     /// let openid = ProviderMetadata::from_json_str(r#"{"scopes_supported": ["openid"]}"#)?;
@@ -78,6 +102,7 @@ impl Profile {
             Self::OAuth => 0,
             Self::Oidc => 1,
             Self::Fapi2 => 2,
+            Self::Resource => 3,
         }
     }
 }
@@ -90,7 +115,7 @@ impl fmt::Display for Profile {
 
 /// The error of parsing a profile name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown profile `{0}` (expected oauth, oidc or fapi2)")]
+#[error("unknown profile `{0}` (expected oauth, oidc, fapi2 or resource)")]
 pub struct UnknownProfile(pub String);
 
 impl FromStr for Profile {
@@ -131,8 +156,36 @@ mod tests {
             ),
             ("[]", Profile::OAuth),
             ("{", Profile::OAuth),
+            // A protected resource's document is not a provider's: never `resource` here.
+            (
+                r#"{"resource": "https://rs.example", "scopes_supported": ["openid"]}"#,
+                Profile::Oidc,
+            ),
+            (r#"{"resource": "https://rs.example"}"#, Profile::OAuth),
         ] {
             assert_eq!(Profile::for_json(json.as_bytes()), expected, "{json}");
         }
+    }
+
+    #[test]
+    fn every_profile_has_a_name_that_parses_back() {
+        for profile in Profile::ALL {
+            assert_eq!(profile.as_str().parse::<Profile>(), Ok(profile));
+            assert_eq!(Profile::ALL[profile.index()], profile);
+        }
+        assert_eq!("resource".parse::<Profile>(), Ok(Profile::Resource));
+        assert_eq!(
+            Profile::Resource.document_kind(),
+            DocumentKind::ProtectedResource
+        );
+        assert!(
+            Profile::PROVIDER
+                .iter()
+                .all(|profile| profile.document_kind() == DocumentKind::Provider)
+        );
+        assert_eq!(
+            "rs".parse::<Profile>().unwrap_err().to_string(),
+            "unknown profile `rs` (expected oauth, oidc, fapi2 or resource)"
+        );
     }
 }
