@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use oidc_discovery_validate::{ProfileKind, Validated};
 
-use crate::{Client, DiscoveryError, Source};
+use crate::{Client, Discoverable, DiscoveryError};
 
 /// Where the cache's time comes from, so that expiry can be tested without sleeping.
 pub trait Clock: Send + Sync + 'static {
@@ -37,12 +37,12 @@ pub trait Retrieve<P: ProfileKind>: Send + Sync + 'static {
     fn retrieve(&self) -> Retrieval<'_, P>;
 }
 
-struct ClientRetrieval {
+struct ClientRetrieval<S> {
     client: Client,
-    source: Source,
+    source: S,
 }
 
-impl<P: ProfileKind> Retrieve<P> for ClientRetrieval {
+impl<P: Discoverable> Retrieve<P> for ClientRetrieval<P::Source> {
     fn retrieve(&self) -> Retrieval<'_, P> {
         Box::pin(self.client.discover_with_max_age::<P>(&self.source))
     }
@@ -147,17 +147,20 @@ fn random_fraction() -> f64 {
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 
-impl<P: ProfileKind> Cache<P> {
-    /// A cache of `source`'s document, fetched with `client`, with the default settings.
+impl<P: Discoverable> Cache<P> {
+    /// A cache of `source`'s document, fetched with `client`, with the default settings. The
+    /// kind of source is the profile's ([`Discoverable::Source`]).
     #[must_use]
-    pub fn new(client: Client, source: Source) -> Self {
+    pub fn new(client: Client, source: P::Source) -> Self {
         Self::with(
             ClientRetrieval { client, source },
             CacheConfig::default(),
             SystemClock,
         )
     }
+}
 
+impl<P: ProfileKind> Cache<P> {
     /// A cache with its own retriever, settings and clock.
     #[must_use]
     pub fn with(retriever: impl Retrieve<P>, config: CacheConfig, clock: impl Clock) -> Self {

@@ -4,52 +4,10 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verified};
-use oidc_discovery_validate::well_known::{
-    Location, LocationStyle, issuer_from_metadata_url, locations,
-};
-use oidc_discovery_validate::{
-    Checked, IssuerMatchOptions, Options, Profile, ProfileKind, Validated,
-};
+use oidc_discovery_validate::{Checked, IssuerMatchOptions, Options, Profile, Validated};
 use url::Url;
 
-use crate::{DiscoveryError, FetchError};
-
-/// Where a document comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Source {
-    /// An issuer: the well-known URL is built for the profile, and the document's `issuer` must
-    /// equal this string.
-    Issuer(String),
-    /// A metadata URL given directly: fetched as is; the expected issuer is the one the URL
-    /// implies (OpenID Connect Discovery §4, RFC 8414 §3).
-    MetadataUrl(String),
-}
-
-impl Source {
-    /// An issuer source.
-    #[must_use]
-    pub fn issuer(issuer: impl Into<String>) -> Self {
-        Self::Issuer(issuer.into())
-    }
-
-    /// A metadata URL source.
-    #[must_use]
-    pub fn metadata_url(url: impl Into<String>) -> Self {
-        Self::MetadataUrl(url.into())
-    }
-
-    /// A URL as the CLI takes it: one that contains `/.well-known/` is a metadata URL, any other
-    /// an issuer.
-    #[must_use]
-    pub fn from_url(url: &str) -> Self {
-        if url.contains("/.well-known/") {
-            Self::metadata_url(url)
-        } else {
-            Self::issuer(url)
-        }
-    }
-}
+use crate::{Discoverable, DiscoveryError, Expected, FetchError, Locate};
 
 /// Whether redirects are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +79,22 @@ impl Config {
         options
     }
 
+    /// The validation options for a document that must state what `expected` says, with the
+    /// configured [relaxations](Self::issuer_match) — and, for an issuer implied by a metadata
+    /// URL, which cannot show a terminating `/`, the trailing-slash relaxation (reported as a
+    /// note when it is needed).
+    #[must_use]
+    pub fn expecting(&self, expected: &Expected) -> Options {
+        match expected {
+            Expected::Issuer(issuer) => self.options(Some(issuer.clone())),
+            Expected::IssuerOfUrl(issuer) => {
+                let mut options = self.options(Some(issuer.clone()));
+                options.issuer_match.ignore_trailing_slash = true;
+                options
+            }
+        }
+    }
+
     /// Judges a document's JSON text under `profile` with `options`, as this configuration
     /// says: validated ([`validate_json`](oidc_discovery_validate::validate_json)), and — when
     /// signed metadata is [required](Self::require_signed_metadata) — with its
@@ -188,11 +162,9 @@ impl Default for Config {
 pub struct Retrieved {
     /// The URL it was finally fetched from.
     pub url: String,
-    /// The issuer the document must state.
-    pub expected_issuer: String,
-    /// Whether the expected issuer was derived from a metadata URL, so that a terminating `/`
-    /// of the real issuer cannot be known (both spellings give the same URL).
-    pub issuer_from_url: bool,
+    /// What the document must state about itself: the identifier the URL was built from, or
+    /// the one it implies.
+    pub expected: Expected,
     /// The body.
     pub body: Bytes,
     /// `Cache-Control: max-age` (`Some(ZERO)` for `no-store`/`no-cache`).
@@ -427,63 +399,25 @@ impl Client {
         })
     }
 
-    /// The URLs to try for `source` under `profile`, in order, and the expected issuer.
-    fn plan(
-        &self,
-        source: &Source,
-        profile: Profile,
-    ) -> Result<(Vec<String>, String, bool), FetchError> {
-        let invalid = |error: oidc_discovery_validate::well_known::WellKnownError| {
-            FetchError::InvalidUrl(error.to_string())
-        };
-        match source {
-            Source::MetadataUrl(url) => {
-                let implied = issuer_from_metadata_url(url).map_err(invalid)?;
-                Ok((vec![url.clone()], implied.issuer, true))
-            }
-            Source::Issuer(issuer) => {
-                // The issuer's locations come in the order clients try them; the profile picks
-                // the ones for its kind of document (the inserted `openid-configuration` one,
-                // listed only for an issuer with a path, under the RFC 8414 §5 policy).
-                let wanted = |style: LocationStyle| match profile {
-                    Profile::OAuth => style == LocationStyle::OAuthAuthorizationServer,
-                    _ => {
-                        style == LocationStyle::OpenIdConfiguration
-                            || (self.config.rfc8414_fallback
-                                && style == LocationStyle::OpenIdConfigurationInserted)
-                    }
-                };
-                let urls = locations(issuer)
-                    .map_err(invalid)?
-                    .into_iter()
-                    .filter(|location| wanted(location.style()))
-                    .map(Location::into_url)
-                    .collect();
-                Ok((urls, issuer.clone(), false))
-            }
-        }
-    }
-
     /// Retrieves the document of `source` for `profile` (building the well-known URL for an
     /// issuer, with the RFC 8414 §5 fallback when configured), without validating it.
     ///
     /// # Errors
     ///
     /// The [`FetchError`] of the last URL tried.
-    pub async fn retrieve(
+    pub async fn retrieve<S: Locate>(
         &self,
-        source: &Source,
+        source: &S,
         profile: Profile,
     ) -> Result<Retrieved, FetchError> {
-        let (urls, expected_issuer, issuer_from_url) = self.plan(source, profile)?;
+        let (urls, expected) = source.plan(&self.config, profile)?;
         let mut last = None;
         for url in urls {
             match self.fetch(&url).await {
                 Ok((url, body, max_age)) => {
                     return Ok(Retrieved {
                         url,
-                        expected_issuer,
-                        issuer_from_url,
+                        expected,
                         body,
                         max_age,
                     });
@@ -497,22 +431,18 @@ impl Client {
         Err(last.unwrap_or_else(|| FetchError::InvalidUrl("no URL to fetch".to_owned())))
     }
 
-    /// The validation options for a retrieved document: the expected issuer, the configured
-    /// relaxations, and — when the issuer was derived from a metadata URL, which cannot show a
-    /// terminating `/` — the trailing-slash relaxation (reported as a note when it is needed).
+    /// The validation options for a retrieved document: what it must state
+    /// ([`Config::expecting`] its [`expected`](Retrieved::expected)).
     #[must_use]
     pub fn options_for(&self, retrieved: &Retrieved) -> Options {
-        let mut options = self.config.options(Some(retrieved.expected_issuer.clone()));
-        if retrieved.issuer_from_url {
-            options.issuer_match.ignore_trailing_slash = true;
-        }
-        options
+        self.config.expecting(&retrieved.expected)
     }
 
     /// Retrieves the document of `source` and judges it under `profile`: the one call behind
     /// [`discover`](Self::discover) and a tool's report. The document is validated against
-    /// `expected_issuer` when given, and otherwise against the issuer of the source (see
-    /// [`options_for`](Self::options_for)), with the configured relaxations; when signed
+    /// what the source expects ([`Locate::plan`], [`options_for`](Self::options_for)) or, when
+    /// `expected` is given, against that identifier in its place
+    /// ([`Expected::replaced_by`]: compared exactly, but for the configured relaxations); when signed
     /// metadata is [required](Config::require_signed_metadata), it is verified too (see
     /// [`Config::judge`]).
     ///
@@ -523,15 +453,17 @@ impl Client {
     /// The [`FetchError`] of retrieval: one that breaks a rule becomes a report with
     /// [`FetchError::to_report`]; one that does not ([`FetchError::rule`] is `None`) means the
     /// document could not be asked for at all.
-    pub async fn check(
+    pub async fn check<S: Locate>(
         &self,
-        source: &Source,
+        source: &S,
         profile: Profile,
-        expected_issuer: Option<&str>,
+        expected: Option<&str>,
     ) -> Result<Checkup, FetchError> {
         let retrieved = self.retrieve(source, profile).await?;
-        let options = match expected_issuer {
-            Some(issuer) => self.config.options(Some(issuer.to_owned())),
+        let options = match expected {
+            Some(identifier) => self
+                .config
+                .expecting(&retrieved.expected.replaced_by(identifier)),
             None => self.options_for(&retrieved),
         };
         let judged = self.config.judge(&retrieved.body, profile, &options);
@@ -539,7 +471,7 @@ impl Client {
     }
 
     /// Retrieves, parses and validates the document of `source` under `P`, returning it with
-    /// its `max-age`.
+    /// its `max-age`. The kind of source is the profile's ([`Discoverable::Source`]).
     ///
     /// # Errors
     ///
@@ -548,9 +480,9 @@ impl Client {
     /// metadata is [required](Config::require_signed_metadata) —
     /// [`DiscoveryError::SignedMetadata`] when it is missing or does not verify. The merged
     /// document (signed values take precedence) is the one validated and returned.
-    pub async fn discover_with_max_age<P: ProfileKind>(
+    pub async fn discover_with_max_age<P: Discoverable>(
         &self,
-        source: &Source,
+        source: &P::Source,
     ) -> Result<(Validated<P>, Option<Duration>), DiscoveryError> {
         let Checkup { retrieved, judged } = self.check(source, P::PROFILE, None).await?;
         if let Some(error) = judged.signed_metadata_error {
@@ -575,9 +507,9 @@ impl Client {
     /// # Errors
     ///
     /// As [`discover_with_max_age`](Self::discover_with_max_age).
-    pub async fn discover<P: ProfileKind>(
+    pub async fn discover<P: Discoverable>(
         &self,
-        source: &Source,
+        source: &P::Source,
     ) -> Result<Validated<P>, DiscoveryError> {
         self.discover_with_max_age(source)
             .await
@@ -611,55 +543,6 @@ mod tests {
         ] {
             assert_eq!(max_age(value), expected.map(Duration::from_secs), "{value}");
         }
-    }
-
-    #[test]
-    fn urls_follow_the_profile_and_the_fallback_policy() {
-        let client = Client::new().unwrap();
-        let issuer = Source::issuer("https://as.example.com/tenant");
-        let (urls, expected, from_url) = client.plan(&issuer, Profile::OAuth).unwrap();
-        assert_eq!(
-            urls,
-            ["https://as.example.com/.well-known/oauth-authorization-server/tenant"]
-        );
-        assert_eq!(
-            (expected.as_str(), from_url),
-            ("https://as.example.com/tenant", false)
-        );
-        let (urls, _, _) = client.plan(&issuer, Profile::Oidc).unwrap();
-        assert_eq!(
-            urls,
-            ["https://as.example.com/tenant/.well-known/openid-configuration"]
-        );
-        let fallback = Client::with_config(Config {
-            rfc8414_fallback: true,
-            ..Config::default()
-        })
-        .unwrap();
-        let (urls, _, _) = fallback.plan(&issuer, Profile::Oidc).unwrap();
-        assert_eq!(
-            urls,
-            [
-                "https://as.example.com/.well-known/openid-configuration/tenant",
-                "https://as.example.com/tenant/.well-known/openid-configuration"
-            ]
-        );
-        let (urls, expected, from_url) = client
-            .plan(
-                &Source::from_url(
-                    "https://login.example.com/realms/x/.well-known/openid-configuration",
-                ),
-                Profile::Oidc,
-            )
-            .unwrap();
-        assert_eq!(
-            urls,
-            ["https://login.example.com/realms/x/.well-known/openid-configuration"]
-        );
-        assert_eq!(
-            (expected.as_str(), from_url),
-            ("https://login.example.com/realms/x", true)
-        );
     }
 
     #[test]

@@ -42,7 +42,9 @@
 mod cache;
 mod client;
 mod error;
+mod source;
 
 pub use cache::{Cache, CacheConfig, Clock, Retrieval, Retrieve, SystemClock};
-pub use client::{Checkup, Client, Config, Judged, Redirects, Retrieved, Source};
+pub use client::{Checkup, Client, Config, Judged, Redirects, Retrieved};
 pub use error::{DiscoveryError, FetchError};
+pub use source::{Discoverable, Expected, Locate, Source};

@@ -13,7 +13,9 @@ mod server;
 
 use std::time::{Duration, Instant};
 
-use oidc_discovery_client::{Client, Config, DiscoveryError, FetchError, Redirects, Source};
+use oidc_discovery_client::{
+    Client, Config, DiscoveryError, Expected, FetchError, Redirects, Source,
+};
 use oidc_discovery_http::Endpoint;
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::{OAuth, Oidc, Options, Profile, Report, Severity, validate};
@@ -1120,8 +1122,7 @@ async fn the_fallback_tries_the_appended_location_after_a_failure() {
         .await
         .unwrap();
     assert_eq!(retrieved.url, server.url(APPENDED));
-    assert_eq!(retrieved.expected_issuer, issuer);
-    assert!(!retrieved.issuer_from_url);
+    assert_eq!(retrieved.expected, Expected::Issuer(issuer.clone()));
     assert_eq!(server.paths(), [INSERTED, APPENDED]);
 
     let validated = client
