@@ -1,14 +1,16 @@
 //! Properties of validation and of the well-known URLs, over generated documents and issuers:
 //! a report depends on the document and nothing else (not on member order, whitespace, a
 //! byte-order mark, or the round trip through the model), and the URL builders and
-//! `issuer_from_metadata_url` are inverse wherever both are defined.
+//! `issuer_from_metadata_url` (for protected resources, `resource_from_metadata_url`) are
+//! inverse wherever both are defined.
 
 use oidc_discovery_corpus::generate::{self, Members};
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::well_known::{
-    LocationStyle, OAUTH_AUTHORIZATION_SERVER, OPENID_CONFIGURATION, WellKnownStyle,
-    issuer_from_metadata_url, locations, oauth_authorization_server_url, openid_configuration_url,
-    rfc8414_url, well_known_urls,
+    LocationStyle, OAUTH_AUTHORIZATION_SERVER, OAUTH_PROTECTED_RESOURCE, OPENID_CONFIGURATION,
+    WellKnownError, WellKnownStyle, issuer_from_metadata_url, locations,
+    oauth_authorization_server_url, oauth_protected_resource_url, openid_configuration_url,
+    resource_from_metadata_url, resource_locations, rfc8414_url, well_known_urls,
 };
 use oidc_discovery_validate::{
     IssuerMatchOptions, Options, Profile, RULES, Report, check, validate_json,
@@ -353,12 +355,190 @@ proptest! {
             issuer_from_metadata_url(&text).map(|implied| implied.issuer),
             well_known_urls(&text).map(|urls| urls.openid_configuration),
             locations(&text).map(|listed| listed.len().to_string()),
+            oauth_protected_resource_url(&text),
+            resource_locations(&text).map(|listed| listed.len().to_string()),
+            resource_from_metadata_url(&text).map(|implied| implied.resource),
         ];
         for result in results {
             if let Err(error) = result {
                 let message = error.to_string();
                 prop_assert!(message.contains(&format!("\"{text}\"")), "{}", message);
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protected-resource metadata URLs (RFC 9728 §3, §3.1).
+
+/// Queries of resource identifiers: none, ordinary ones, empty, with `?` and `/` inside, and
+/// some with characters no identifier may hold (a fragment, whitespace).
+fn query() -> impl Strategy<Value = Option<String>> {
+    prop::option::weighted(
+        0.5,
+        prop_oneof![
+            6 => "[a-zA-Z0-9=&%._~!$'()*+,;:@/?-]{0,10}",
+            1 => Just(String::new()),
+            1 => "[^#]{0,4}",
+            1 => "[a-z=]{0,3}#[a-z]{0,3}",
+        ],
+    )
+}
+
+/// Resource identifiers: the issuers of [`any_issuer`] with or without a query.
+fn any_resource() -> impl Strategy<Value = String> {
+    (any_issuer(), query()).prop_map(|(base, query)| match query {
+        Some(query) => format!("{base}?{query}"),
+        None => base,
+    })
+}
+
+/// `scheme://authority`, the path and the query (with its `?`) of a URL, found independently of
+/// the builders: the authority ends at the first `/` or `?`, the path at the first `?`.
+fn pieces(url: &str) -> (&str, &str, &str) {
+    let authority = url.find("://").unwrap() + 3;
+    let origin_end = authority
+        + url[authority..]
+            .find(['/', '?'])
+            .unwrap_or(url.len() - authority);
+    let query_start = origin_end
+        + url[origin_end..]
+            .find('?')
+            .unwrap_or(url.len() - origin_end);
+    (
+        &url[..origin_end],
+        &url[origin_end..query_start],
+        &url[query_start..],
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Resource identifier → metadata URL → resource identifier gives the identifier back
+    /// (without the one terminating slash of its path, which the construction removes), its
+    /// query kept; the other spelling builds the same URL; the URL is the identifier's origin,
+    /// the inserted suffix, its path and its query; and the one list agrees with the builder.
+    #[test]
+    fn resource_builder_then_reverse_give_the_identifier_back(resource in any_resource()) {
+        let Ok(url) = oauth_protected_resource_url(&resource) else {
+            let error = oauth_protected_resource_url(&resource).unwrap_err();
+            prop_assert_eq!(resource_locations(&resource).unwrap_err(), error.clone());
+            prop_assert!(error.inventory().is_some(), "{}", error);
+            prop_assert!(matches!(error, WellKnownError::InvalidResource { .. }), "{}", error);
+            return Ok(());
+        };
+        let (origin, path, query) = pieces(&resource);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let expected = format!("{origin}{path}{query}");
+        prop_assert_eq!(
+            &url,
+            &format!("{origin}/.well-known/{OAUTH_PROTECTED_RESOURCE}{path}{query}")
+        );
+        let origin_slash = format!("{origin}/");
+        prop_assert!(url.starts_with(&origin_slash));
+
+        let implied = resource_from_metadata_url(&url).unwrap();
+        prop_assert_eq!(&implied.resource, &expected);
+        prop_assert_eq!(&implied.with_trailing_slash, &format!("{origin}{path}/{query}"));
+        prop_assert!(implied.is_built_by(&resource));
+        prop_assert_eq!(implied.suffix.as_str(), OAUTH_PROTECTED_RESOURCE);
+        prop_assert_eq!(implied.style(), Some(LocationStyle::OAuthProtectedResource));
+        prop_assert_eq!(oauth_protected_resource_url(&implied.resource).unwrap(), url.clone());
+        prop_assert_eq!(
+            oauth_protected_resource_url(&implied.with_trailing_slash).unwrap(),
+            url.clone()
+        );
+
+        let listed = resource_locations(&resource).unwrap();
+        prop_assert_eq!(listed.len(), LocationStyle::RESOURCE.len());
+        let location = &listed[0];
+        prop_assert_eq!(location.url(), url.as_str());
+        prop_assert_eq!(location.style(), LocationStyle::OAuthProtectedResource);
+        prop_assert_eq!(format!("{origin}{}", location.path()), pieces(&url).0.to_owned() + pieces(&url).1);
+        prop_assert!(location.path().starts_with("/.well-known/oauth-protected-resource"));
+        prop_assert!(!location.path().contains('?'));
+        prop_assert_eq!(location.query(), query.strip_prefix('?'));
+    }
+
+    /// A resource identifier without a query builds exactly when it can be an issuer, refused
+    /// for the same problem; its protected-resource location never shares a path with one of
+    /// its issuer locations; and `well_known_urls` takes its URL from the resource list.
+    #[test]
+    fn a_query_is_the_only_difference_from_an_issuer(resource in any_resource()) {
+        let as_resource = resource_locations(&resource);
+        if resource.contains('?') {
+            if as_resource.is_ok() {
+                prop_assert!(locations(&resource).is_err());
+            }
+            return Ok(());
+        }
+        match (&as_resource, locations(&resource)) {
+            (Ok(resource_listed), Ok(issuer_listed)) => {
+                let mut paths = std::collections::HashSet::new();
+                for location in resource_listed.iter().chain(&issuer_listed) {
+                    prop_assert!(paths.insert(location.path().to_owned()), "{} twice", location.path());
+                }
+                if let Ok(urls) = well_known_urls(&resource) {
+                    prop_assert_eq!(urls.oauth_protected_resource.as_str(), resource_listed[0].url());
+                }
+            }
+            (Err(WellKnownError::InvalidResource { problem: a, .. }),
+             Err(WellKnownError::InvalidIssuer { problem: b, .. })) => prop_assert_eq!(a, &b),
+            (resource_side, issuer_side) => prop_assert!(
+                false,
+                "{} differs: {:?} / {:?}",
+                resource,
+                resource_side.as_ref().map(Vec::len),
+                issuer_side.map(|listed| listed.len())
+            ),
+        }
+    }
+
+    /// Metadata URL → resource identifier → metadata URL gives the URL back (without one
+    /// trailing slash of its path), for URLs built by hand with any suffix and query; the
+    /// appended form is never taken for a protected-resource URL.
+    #[test]
+    fn resource_reverse_then_builder_give_the_url_back(
+        issuer in any_issuer(),
+        suffix in suffix(),
+        query in query(),
+        appended in prop::bool::weighted(0.2),
+        trailing in prop::bool::weighted(0.2),
+    ) {
+        let base = issuer.strip_suffix('/').unwrap_or(&issuer);
+        let (origin, path, _) = pieces(base);
+        let mut url = if appended {
+            format!("{base}/.well-known/{suffix}")
+        } else {
+            format!("{origin}/.well-known/{suffix}{path}")
+        };
+        if trailing {
+            url.push('/');
+        }
+        if let Some(query) = &query {
+            url.push('?');
+            url.push_str(query);
+        }
+        let Ok(implied) = resource_from_metadata_url(&url) else {
+            return Ok(());
+        };
+        prop_assert!(!appended || path.is_empty(), "{} taken for the inserted form", url);
+        let (url_origin, url_path, url_query) = pieces(&url);
+        let url_path = url_path.strip_suffix('/').unwrap_or(url_path);
+        // (A generated suffix holding `/` puts its tail in the implied path.)
+        prop_assert!(suffix.starts_with(&implied.suffix), "{} from {}", implied.suffix, url);
+        let rebuilt = implied.resource.replacen(
+            url_origin,
+            &format!("{url_origin}/.well-known/{}", implied.suffix),
+            1,
+        );
+        prop_assert_eq!(rebuilt, format!("{url_origin}{url_path}{url_query}"));
+        if suffix == OAUTH_PROTECTED_RESOURCE {
+            prop_assert_eq!(
+                oauth_protected_resource_url(&implied.resource).unwrap(),
+                format!("{url_origin}{url_path}{url_query}")
+            );
         }
     }
 }
