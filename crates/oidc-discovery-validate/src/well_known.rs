@@ -82,8 +82,8 @@
 //!   removed before it is the path's (PR-WK-3), so `https://h?q` and `https://h/?q` give the
 //!   same URL;
 //! * userinfo (`user:pw@host`; ISS-8 and PR-RES-5, not addressed by the specs);
-//! * `{` or `}` in the host or path: a URL template such as Microsoft Entra's
-//!   `https://login.microsoftonline.com/{tenantid}/v2.0`, not an identifier;
+//! * `{` or `}` in the host or path (or a resource identifier's query): a URL template such as
+//!   Microsoft Entra's `https://login.microsoftonline.com/{tenantid}/v2.0`, not an identifier;
 //! * a path ending in `//` (the specs remove only one terminating slash; both inventories
 //!   recommend rejecting, WK traps and PR-WK-7);
 //! * a `.` or `..` path segment (URL parsers remove them, RFC 3986 §5.2.4, so the built URL would
@@ -102,9 +102,11 @@
 //!
 //! Every refusal of an issuer names the registry rule the issuer breaks
 //! ([`WellKnownError::rule`]), so a tool can report it like any other problem
-//! ([`WellKnownError::problem`]); every refusal of a resource identifier or of a
-//! protected-resource metadata URL names the specification inventory's rule
-//! ([`WellKnownError::inventory`]: `PR-RES-2`, `PR-RES-3`, `PR-RES-5`, `PR-WK-1`, `PR-WK-7`).
+//! ([`WellKnownError::problem`]); so does a refusal of a resource identifier wherever the
+//! registry has an error rule for it (`resource-not-url`, `resource-https`,
+//! `resource-fragment`). Every refusal of a resource identifier or of a protected-resource
+//! metadata URL names the specification inventory's rule ([`WellKnownError::inventory`]:
+//! `PR-RES-2`, `PR-RES-3`, `PR-RES-5`, `PR-WK-1`, `PR-WK-7`).
 
 use std::fmt;
 use std::ops::Range;
@@ -113,6 +115,7 @@ use serde::Serialize;
 
 use crate::rules::{
     ISSUER_HTTPS, ISSUER_NOT_URL, ISSUER_QUERY_FRAGMENT, ISSUER_TEMPLATE, ISSUER_WELL_KNOWN,
+    RESOURCE_FRAGMENT, RESOURCE_HTTPS, RESOURCE_NOT_URL,
 };
 use crate::{Problem, Profile, Rule};
 
@@ -183,12 +186,17 @@ pub enum WellKnownError {
 
 impl WellKnownError {
     /// The registry rule an issuer refused here breaks (`issuer-https`, `issuer-not-url`,
-    /// `issuer-template`, `issuer-query-fragment`, `issuer-well-known`), or `None` when the
-    /// refused input is not an issuer (a suffix, a metadata URL, a resource identifier: the
-    /// rule a resource identifier breaks is named by [`inventory`](Self::inventory)).
+    /// `issuer-template`, `issuer-query-fragment`, `issuer-well-known`), or a resource
+    /// identifier breaks (`resource-not-url`, templates included, `resource-https`,
+    /// `resource-fragment`); `None` when the refused input is neither (a suffix, a metadata
+    /// URL), or is a resource identifier refused for what no error rule of the registry names
+    /// (userinfo, which `resource-userinfo` only warns about, a path ending in `//`, a `.`,
+    /// `..` or `.well-known` segment): [`inventory`](Self::inventory) names every resource
+    /// refusal's rule.
     ///
     /// Each of these rules is an error under every profile, and each is the one `check`
-    /// reports (under the `oauth` and `oidc` profiles) for a document with that issuer.
+    /// reports (under the `oauth` and `oidc` profiles) for a document with that issuer (under
+    /// `resource`, for a resource identifier).
     ///
     /// ```
     /// use oidc_discovery_validate::well_known::well_known_urls;
@@ -198,8 +206,21 @@ impl WellKnownError {
     /// ```
     #[must_use]
     pub fn rule(&self) -> Option<&'static Rule> {
-        let Self::InvalidIssuer { problem, .. } = self else {
-            return None;
+        let problem = match self {
+            Self::InvalidIssuer { problem, .. } => problem,
+            Self::InvalidResource { problem, .. } => {
+                return match problem {
+                    UrlProblem::NotAbsolute
+                    | UrlProblem::InvalidCharacter { .. }
+                    | UrlProblem::NoHost
+                    | UrlProblem::Unparsable(_)
+                    | UrlProblem::Template => Some(&RESOURCE_NOT_URL),
+                    UrlProblem::InsecureScheme { .. } => Some(&RESOURCE_HTTPS),
+                    UrlProblem::Fragment => Some(&RESOURCE_FRAGMENT),
+                    _ => None,
+                };
+            }
+            _ => return None,
         };
         Some(match problem {
             UrlProblem::InsecureScheme { .. } => &ISSUER_HTTPS,
@@ -227,12 +248,12 @@ impl WellKnownError {
     /// protected-resource metadata URL breaks, or `None` for the other refusals (whose
     /// [`rule`](Self::rule) names a registry rule, or none):
     ///
-    /// * `PR-RES-2` (RFC 9728 §1.2): not an absolute URL with a host (or not `https`);
+    /// * `PR-RES-2` (RFC 9728 §1.2): not an absolute URL with a host (a template with `{` or
+    ///   `}` included), or not `https`;
     /// * `PR-RES-3` (RFC 9728 §1.2; RFC 8707 §2): a fragment, even an empty `#`;
     /// * `PR-RES-5`: userinfo (`user:password@`), which the specs do not address;
     /// * `PR-WK-7`: a path the construction of RFC 9728 §3.1 leaves undefined or that URL
-    ///   parsers rewrite (ending in `//`, a `.` or `..` segment, a `.well-known` segment), or a
-    ///   template;
+    ///   parsers rewrite (ending in `//`, a `.` or `..` segment, a `.well-known` segment);
     /// * `PR-WK-1` (RFC 9728 §3): a metadata URL without `/.well-known/<suffix>` right after
     ///   its host.
     ///
@@ -256,13 +277,13 @@ impl WellKnownError {
             | UrlProblem::InvalidCharacter { .. }
             | UrlProblem::NoHost
             | UrlProblem::Unparsable(_)
+            | UrlProblem::Template
             | UrlProblem::InsecureScheme { .. } => "PR-RES-2",
             UrlProblem::Fragment => "PR-RES-3",
             // A query is allowed in a resource identifier; `Query` is never reported for one.
             UrlProblem::Query => "PR-RES-4",
             UrlProblem::Userinfo => "PR-RES-5",
-            UrlProblem::Template
-            | UrlProblem::DoubleTrailingSlash
+            UrlProblem::DoubleTrailingSlash
             | UrlProblem::DotSegment
             | UrlProblem::WellKnownSegment
             | UrlProblem::EmptySegmentBeforeWellKnown => "PR-WK-7",
@@ -273,14 +294,18 @@ impl WellKnownError {
         })
     }
 
-    /// The refusal of an issuer as a [`Problem`] (an error about the whole input, with this
-    /// error's message and the [rule](Self::rule)'s citation), to be reported like the
-    /// problems of a document; `None` when the refused input is not an issuer.
+    /// The refusal of an issuer or a resource identifier as a [`Problem`] (an error about the
+    /// whole input, with this error's message and the [rule](Self::rule)'s citation), to be
+    /// reported like the problems of a document; `None` when [`rule`](Self::rule) is.
     #[must_use]
     pub fn problem(&self) -> Option<Problem> {
-        // Each rule `rule` names is an error under every profile, so the profile chosen here
-        // does not change the problem.
-        Problem::new(self.rule()?, Profile::OAuth, "", self.to_string())
+        // Each rule `rule` names is an error under every profile of its document kind, so the
+        // profile chosen here does not change the problem.
+        let profile = match self {
+            Self::InvalidResource { .. } => Profile::Resource,
+            _ => Profile::OAuth,
+        };
+        Problem::new(self.rule()?, profile, "", self.to_string())
     }
 }
 
@@ -1295,7 +1320,15 @@ fn split(input: &str, identifier: Identifier) -> Result<Parts<'_>, UrlProblem> {
     let (authority, tail) = hierarchical.split_at(authority_end);
     let path_end = tail.find(['?', '#']).unwrap_or(tail.len());
     let (path, query_or_fragment) = tail.split_at(path_end);
-    if authority.contains(['{', '}']) || path.contains(['{', '}']) {
+    // A resource identifier's query is kept in the URL, so a template there is one too.
+    let kept_query = match identifier {
+        Identifier::Issuer => "",
+        Identifier::Resource => query_or_fragment.split('#').next().unwrap_or_default(),
+    };
+    if [authority, path, kept_query]
+        .iter()
+        .any(|part| part.contains(['{', '}']))
+    {
         return Err(UrlProblem::Template);
     }
     if authority.contains('@') {

@@ -9,6 +9,7 @@ use oidc_discovery_validate::well_known::{
     oauth_protected_resource_url, openid_configuration_url, resource_from_metadata_url,
     resource_locations, rfc8414_url, well_known_urls,
 };
+use oidc_discovery_validate::{Profile, Severity};
 
 // ---------------------------------------------------------------------------------------------
 // Inventory §3.2, every example row, both columns.
@@ -1290,9 +1291,9 @@ fn resource_locations_route_on_the_path_and_carry_the_query() {
             Some(""),
         ),
         (
-            "http://[::1]:8080/A%20b/?Q={x}",
+            "http://[::1]:8080/A%20b/?Q=%7Bx%7D",
             "/.well-known/oauth-protected-resource/A%20b",
-            Some("Q={x}"),
+            Some("Q=%7Bx%7D"),
         ),
     ];
     for (resource, path, query) in rows {
@@ -1361,10 +1362,10 @@ fn resource_builders_do_not_judge_the_scheme() {
     }
 }
 
-/// The problem a refused resource identifier is refused for, checking what every refusal
-/// shares: the same error from every builder, the input quoted, the inventory rule named, no
-/// registry rule (those belong to issuers).
-fn resource_problem(resource: &str) -> (UrlProblem, &'static str) {
+/// The problem a refused resource identifier is refused for, the inventory rule and the
+/// registry rule named, checking what every refusal shares: the same error from every builder,
+/// the input quoted, an error under the `resource` profile where a registry rule is named.
+fn resource_problem(resource: &str) -> (UrlProblem, &'static str, Option<&'static str>) {
     let error = oauth_protected_resource_url(resource).unwrap_err();
     assert_eq!(resource_locations(resource).unwrap_err(), error);
     let message = error.to_string();
@@ -1373,17 +1374,32 @@ fn resource_problem(resource: &str) -> (UrlProblem, &'static str) {
         "{message}"
     );
     assert!(!message.contains("issuer"), "{message}");
-    assert_eq!(error.rule(), None);
     let inventory = error
         .inventory()
         .expect("a resource refusal names its rule");
+    let rule = error.rule();
+    match error.problem() {
+        Some(problem) => {
+            assert_eq!(Some(&problem.rule.id), rule.map(|rule| &rule.id));
+            assert_eq!(problem.severity, Severity::Error);
+            assert_eq!(problem.message, message);
+            assert_eq!(
+                problem.rule.severity(Profile::Resource),
+                Some(Severity::Error)
+            );
+        }
+        None => assert!(rule.is_none()),
+    }
+    if let Some(rule) = rule {
+        assert!(rule.inventory.contains(&inventory), "{rule}: {inventory}");
+    }
     match error {
         WellKnownError::InvalidResource {
             resource: quoted,
             problem,
         } => {
             assert_eq!(quoted, resource);
-            (problem, inventory)
+            (problem, inventory, rule.map(|rule| rule.id))
         }
         other => panic!("{resource:?}: unexpected {other:?}"),
     }
@@ -1391,36 +1407,53 @@ fn resource_problem(resource: &str) -> (UrlProblem, &'static str) {
 
 #[test]
 fn unusable_resource_identifiers_name_their_rule() {
-    let rows: &[(&str, UrlProblem, &str)] = &[
+    const NOT_URL: Option<&str> = Some("resource-not-url");
+    const FRAGMENT: Option<&str> = Some("resource-fragment");
+    // (identifier, problem, inventory rule, registry rule)
+    let rows: &[(&str, UrlProblem, &str, Option<&str>)] = &[
         // PR-RES-3: no fragment, even an empty one, also after a query.
         (
             "https://mcp.example.com/mcp#x",
             UrlProblem::Fragment,
             "PR-RES-3",
+            FRAGMENT,
         ),
         (
             "https://mcp.example.com/mcp#",
             UrlProblem::Fragment,
             "PR-RES-3",
+            FRAGMENT,
         ),
-        ("https://mcp.example.com#", UrlProblem::Fragment, "PR-RES-3"),
+        (
+            "https://mcp.example.com#",
+            UrlProblem::Fragment,
+            "PR-RES-3",
+            FRAGMENT,
+        ),
         (
             "https://api.example.com/v1?t=7#",
             UrlProblem::Fragment,
             "PR-RES-3",
+            FRAGMENT,
         ),
         (
             "https://api.example.com?#x",
             UrlProblem::Fragment,
             "PR-RES-3",
+            FRAGMENT,
         ),
-        // PR-RES-2: an absolute URL with a host.
-        ("mcp.example.com", UrlProblem::NotAbsolute, "PR-RES-2"),
-        ("", UrlProblem::NotAbsolute, "PR-RES-2"),
-        ("/mcp?x", UrlProblem::NotAbsolute, "PR-RES-2"),
-        ("https://", UrlProblem::NoHost, "PR-RES-2"),
-        ("https://?tenant=7", UrlProblem::NoHost, "PR-RES-2"),
-        ("urn:x:y", UrlProblem::NoHost, "PR-RES-2"),
+        // PR-RES-2: an absolute URL with a host, without `{` `}` (a template).
+        (
+            "mcp.example.com",
+            UrlProblem::NotAbsolute,
+            "PR-RES-2",
+            NOT_URL,
+        ),
+        ("", UrlProblem::NotAbsolute, "PR-RES-2", NOT_URL),
+        ("/mcp?x", UrlProblem::NotAbsolute, "PR-RES-2", NOT_URL),
+        ("https://", UrlProblem::NoHost, "PR-RES-2", NOT_URL),
+        ("https://?tenant=7", UrlProblem::NoHost, "PR-RES-2", NOT_URL),
+        ("urn:x:y", UrlProblem::NoHost, "PR-RES-2", NOT_URL),
         (
             "https://mcp.example.com/a b",
             UrlProblem::InvalidCharacter {
@@ -1428,6 +1461,7 @@ fn unusable_resource_identifiers_name_their_rule() {
                 index: 25,
             },
             "PR-RES-2",
+            NOT_URL,
         ),
         (
             "https://mcp.example.com/a?q= b",
@@ -1436,60 +1470,75 @@ fn unusable_resource_identifiers_name_their_rule() {
                 index: 28,
             },
             "PR-RES-2",
+            NOT_URL,
         ),
-        // PR-RES-5: userinfo.
+        (
+            "https://{tenant}.example.com/mcp",
+            UrlProblem::Template,
+            "PR-RES-2",
+            NOT_URL,
+        ),
+        (
+            "https://mcp.example.com/{tenant}?x",
+            UrlProblem::Template,
+            "PR-RES-2",
+            NOT_URL,
+        ),
+        (
+            "https://mcp.example.com/mcp?t={tenant}",
+            UrlProblem::Template,
+            "PR-RES-2",
+            NOT_URL,
+        ),
+        // PR-RES-5: userinfo (only a warning as such: no error rule names it).
         (
             "https://u:p@mcp.example.com/mcp",
             UrlProblem::Userinfo,
             "PR-RES-5",
+            None,
         ),
         // PR-WK-7: what the construction leaves undefined or URL parsers rewrite.
         (
             "https://mcp.example.com//",
             UrlProblem::DoubleTrailingSlash,
             "PR-WK-7",
+            None,
         ),
         (
             "https://mcp.example.com/a//?q",
             UrlProblem::DoubleTrailingSlash,
             "PR-WK-7",
+            None,
         ),
         (
             "https://mcp.example.com/a/../b",
             UrlProblem::DotSegment,
             "PR-WK-7",
+            None,
         ),
         (
             "https://mcp.example.com/./b?q",
             UrlProblem::DotSegment,
             "PR-WK-7",
+            None,
         ),
         (
             "https://mcp.example.com/.well-known/oauth-protected-resource",
             UrlProblem::WellKnownSegment,
             "PR-WK-7",
-        ),
-        (
-            "https://{tenant}.example.com/mcp",
-            UrlProblem::Template,
-            "PR-WK-7",
-        ),
-        (
-            "https://mcp.example.com/{tenant}?x",
-            UrlProblem::Template,
-            "PR-WK-7",
+            None,
         ),
     ];
-    for (resource, expected, inventory) in rows {
+    for (resource, expected, inventory, rule) in rows {
         assert_eq!(
             resource_problem(resource),
-            (expected.clone(), *inventory),
+            (expected.clone(), *inventory, *rule),
             "{resource:?}"
         );
     }
     assert!(matches!(
-        resource_problem("https://a.example:99999/mcp?q").0,
-        UrlProblem::Unparsable(_)
+        resource_problem("https://a.example:99999/mcp?q"),
+        (UrlProblem::Unparsable(_), "PR-RES-2", NOT_URL)
     ));
 }
 
@@ -1725,5 +1774,44 @@ fn resource_functions_never_panic_on_nasty_inputs() {
             assert!(implied.is_built_by(input), "{input} -> {url}");
         }
         let _ = resource_from_metadata_url(input);
+    }
+}
+
+/// The registry rule named for a refused resource identifier is the error `check` reports for
+/// that identifier in an authorization server's `protected_resources` (RFC 9728 §4).
+#[test]
+fn the_resource_rule_named_is_the_one_check_reports() {
+    for resource in [
+        "mcp.example.com",
+        "https://mcp.example.com/mcp#x",
+        "https://mcp.example.com/mcp?t=7#",
+        "https://{tenant}.example.com/mcp",
+        "https://mcp.example.com/mcp?t={tenant}",
+    ] {
+        let rule = oauth_protected_resource_url(resource)
+            .unwrap_err()
+            .rule()
+            .unwrap_or_else(|| panic!("{resource}: no rule"))
+            .id;
+        let document = serde_json::json!({
+            "issuer": "https://as.example.com",
+            "protected_resources": [resource],
+        })
+        .to_string();
+        let report = oidc_discovery_validate::validate_json(
+            document.as_bytes(),
+            Profile::OAuth,
+            &oidc_discovery_validate::Options::default(),
+        )
+        .report;
+        let errors: Vec<&str> = report
+            .with_severity(Severity::Error)
+            .filter(|problem| problem.pointer == "/protected_resources/0")
+            .map(|problem| problem.rule.id)
+            .collect();
+        assert!(
+            errors.contains(&rule),
+            "{resource}: {rule} not in {errors:?}"
+        );
     }
 }
