@@ -188,7 +188,7 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
-use oidc_discovery_http::{Answer, Endpoint, PreparedResponse, Representation, RouteKind};
+use oidc_discovery_http::{Answer, Endpoint, PreparedResponse, Representation, Route};
 
 /// An actix-web service serving an [`Endpoint`] at each of its [`routes`](Endpoint::routes),
 /// for [`App::service`](actix_web::App::service) (or [`Scope::service`](actix_web::Scope::service),
@@ -245,7 +245,7 @@ impl HttpServiceFactory for DiscoveryService {
             return register_catch_all(self.endpoint, config);
         }
         for route in self.endpoint.routes() {
-            let responses = Rc::new(Responses::new(&self.endpoint, route.kind));
+            let responses = Rc::new(Responses::new(route));
             let path = route.path.clone();
             // actix matches the (percent-decoded) path with the literal pattern; the guard
             // admits only the raw path itself.
@@ -318,7 +318,7 @@ pub fn configure(endpoint: impl Into<Arc<Endpoint>>) -> impl FnOnce(&mut web::Se
 /// responses that do not depend on the request once.
 #[must_use]
 pub fn respond(endpoint: &Endpoint, request: &HttpRequest) -> Option<HttpResponse> {
-    let representation = endpoint.representation(endpoint.route(request.uri().path())?);
+    let representation = endpoint.route(request.uri().path())?.representation();
     let answer = answer(representation, request);
     let prepared = match representation.prepared(answer) {
         Some(prepared) => prepared.clone(),
@@ -367,14 +367,13 @@ fn convert_method(method: &Method) -> http::Method {
 /// The responses of one route that do not depend on the request, converted to actix-web's
 /// types once.
 struct Responses {
-    endpoint: Arc<Endpoint>,
-    kind: RouteKind,
+    route: Route,
     prepared: Vec<(Answer, ActixResponse)>,
 }
 
 impl Responses {
-    fn new(endpoint: &Arc<Endpoint>, kind: RouteKind) -> Self {
-        let representation = endpoint.representation(kind);
+    fn new(route: &Route) -> Self {
+        let representation = route.representation();
         let prepared = Answer::PREPARED
             .iter()
             .filter_map(|&answer| {
@@ -383,14 +382,13 @@ impl Responses {
             })
             .collect();
         Self {
-            endpoint: Arc::clone(endpoint),
-            kind,
+            route: route.clone(),
             prepared,
         }
     }
 
     fn respond(&self, request: &HttpRequest) -> HttpResponse {
-        let representation = self.endpoint.representation(self.kind);
+        let representation = self.route.representation();
         let answer = answer(representation, request);
         match self
             .prepared

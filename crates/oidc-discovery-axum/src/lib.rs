@@ -5,7 +5,7 @@
 //! is decided by [`oidc_discovery_http::Endpoint`], which [prepares](Endpoint::new) a document
 //! once and only from an `oidc_discovery_validate::Validated` one (so a document with errors
 //! cannot be served). [`router`] mounts one route per [`Endpoint::routes`] path, hands every
-//! request's method and headers to [`Endpoint::respond_to`], and returns the
+//! request's method and headers to [`Route::respond`], and returns the
 //! [`PreparedResponse`] verbatim: its status, every one of its headers and its body, nothing
 //! added, changed or removed.
 //!
@@ -119,11 +119,11 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use oidc_discovery_http::{Endpoint, PreparedResponse, RouteKind};
+use oidc_discovery_http::{Endpoint, PreparedResponse, Route};
 use tower_service::Service;
 
 /// The routes serving `endpoint`: one per [`Endpoint::routes`] path, each answering every
-/// method through [`Endpoint::respond_to`].
+/// method through [`Route::respond`].
 ///
 /// The router needs no state: it is generic over the application's state type `S`, so it can
 /// be [merged](Router::merge) into (or [nested](Router::nest) in) any application router, such
@@ -157,8 +157,7 @@ where
     }
     for route in endpoint.routes() {
         let service = RouteService {
-            endpoint: Arc::clone(&endpoint),
-            kind: route.kind,
+            route: Arc::new(route.clone()),
         };
         router = router.route_service(&escape(&route.path), service);
     }
@@ -217,8 +216,7 @@ pub async fn serve(
 /// in place (the request is not copied), answered without waiting.
 #[derive(Clone)]
 struct RouteService {
-    endpoint: Arc<Endpoint>,
-    kind: RouteKind,
+    route: Arc<Route>,
 }
 
 impl Service<Request> for RouteService {
@@ -231,9 +229,7 @@ impl Service<Request> for RouteService {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let prepared = self
-            .endpoint
-            .respond_to(self.kind, request.method(), request.headers());
+        let prepared = self.route.respond(request.method(), request.headers());
         ready(Ok(into_response(prepared)))
     }
 }

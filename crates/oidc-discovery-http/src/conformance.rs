@@ -223,10 +223,7 @@ fn cases(endpoint: &Endpoint, path: &str, etag: &str) -> Vec<(String, Request)> 
 /// On the first difference, with the case, the expected and the actual response.
 pub fn run(integration: &impl HttpIntegration, endpoint: &Endpoint) {
     for route in endpoint.routes() {
-        let representation = match route.kind {
-            crate::RouteKind::Jwks => endpoint.jwks().expect("a JWK Set route has a JWK Set"),
-            _ => endpoint.metadata(),
-        };
+        let representation = route.representation();
         let etag = representation
             .etag()
             .to_str()

@@ -1,34 +1,79 @@
 //! [`Endpoint`]: the prepared document, its routes, and the request dispatch.
 
+use std::fmt;
+use std::sync::Arc;
+
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue, Method};
-use oidc_discovery_validate::well_known::{LocationStyle, locations};
-use oidc_discovery_validate::{ProfileKind, Validated};
+use oidc_discovery_validate::well_known::LocationStyle;
 use serde_json::Value;
 
 use crate::DEFAULT_CACHE_CONTROL;
+use crate::document::Servable;
+use crate::document::sealed::Prepared;
 use crate::prepared::{PreparedResponse, Representation};
 
 /// Which resource a route serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteKind {
-    /// The metadata, at one of the issuer's well-known locations (OpenID Connect appended,
-    /// RFC 8414 inserted, RFC 8414 inserted with the `openid-configuration` suffix: see
-    /// [`oidc_discovery_validate::well_known::locations`]).
+    /// A metadata document, at one of its well-known locations: an issuer's (OpenID Connect
+    /// appended, RFC 8414 inserted, RFC 8414 inserted with the `openid-configuration` suffix:
+    /// see [`oidc_discovery_validate::well_known::locations`]) or a protected resource's (RFC
+    /// 9728 §3.1: see [`oidc_discovery_validate::well_known::resource_locations`]).
     Metadata(LocationStyle),
     /// The JWK Set, at the path of `jwks_uri`.
     Jwks,
 }
 
-/// One path the endpoint serves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One path the endpoint serves, and the representation served there.
+///
+/// Routes come only from an [`Endpoint`] ([`Endpoint::routes`], [`Endpoint::route`]); an
+/// adapter keeps the route it mounts and answers with [`Route::respond`].
+#[derive(Clone)]
 pub struct Route {
     /// The path (absolute, as it appears in the request target, e.g.
     /// `/.well-known/openid-configuration`).
     pub path: String,
     /// What it serves.
     pub kind: RouteKind,
+    representation: Arc<Representation>,
+}
+
+impl Route {
+    /// The representation served at this route.
+    #[must_use]
+    pub fn representation(&self) -> &Representation {
+        &self.representation
+    }
+
+    /// The response to `method` with `headers` at this route (see
+    /// [`Representation::respond`]).
+    #[must_use]
+    pub fn respond(&self, method: &Method, headers: &HeaderMap) -> PreparedResponse {
+        self.representation.respond(method, headers)
+    }
+}
+
+impl PartialEq for Route {
+    /// Same path, same kind, same bytes.
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+            && self.kind == other.kind
+            && self.representation.etag() == other.representation.etag()
+    }
+}
+
+impl Eq for Route {}
+
+impl fmt::Debug for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Route")
+            .field("path", &self.path)
+            .field("kind", &self.kind)
+            .field("etag", self.representation.etag())
+            .finish()
+    }
 }
 
 /// Why an [`Endpoint`] could not be prepared.
@@ -38,9 +83,22 @@ pub enum EndpointError {
     /// The document could not be serialized.
     #[error(transparent)]
     Serialize(#[from] oidc_discovery_metadata::SerializeError),
-    /// The issuer does not give well-known paths (validation normally prevents this).
-    #[error("the issuer gives no well-known path: {0}")]
+    /// The issuer or resource identifier does not give well-known paths (validation normally
+    /// prevents this).
+    #[error("the identifier gives no well-known path: {0}")]
     Issuer(#[from] oidc_discovery_validate::well_known::WellKnownError),
+    /// Two documents (or a document and the JWK Set) would be served at the same path: each
+    /// path serves one representation.
+    #[error("{second} would be served at {path}, where {first} is served already")]
+    DuplicatePath {
+        /// The path both want.
+        path: String,
+        /// What is served there first (`the authorization server metadata of
+        /// https://as.example.com`).
+        first: String,
+        /// What was refused.
+        second: String,
+    },
     /// The `Cache-Control` value is not a valid header value.
     #[error("invalid Cache-Control value {0:?}")]
     CacheControl(String),
@@ -91,23 +149,25 @@ impl Request {
     }
 }
 
-/// A validated document prepared for serving: bytes, ETag and headers computed once, the
-/// issuer's well-known routes, and optionally the JWK Set.
+/// Validated documents prepared for serving: bytes, ETag and headers computed once, every
+/// well-known route of each, and optionally the first document's JWK Set.
 ///
-/// Built from a [`Validated`] document only, so a document with errors cannot be served.
+/// Built from [`Validated`](oidc_discovery_validate::Validated) documents only
+/// ([`Servable`]), so a document with errors cannot be served. One endpoint serves several
+/// documents — an authorization server's metadata and any number of protected resources'
+/// (RFC 9728), or protected resources alone — each at its own well-known locations; two
+/// documents that would share a path are refused ([`EndpointError::DuplicatePath`]).
 #[derive(Debug, Clone)]
 pub struct Endpoint {
     routes: Vec<Route>,
-    metadata: Representation,
-    jwks: Option<Representation>,
+    metadata: Arc<Representation>,
+    jwks: Option<Arc<Representation>>,
 }
 
-/// Configures an [`Endpoint`]: `Cache-Control`, the JWK Set.
+/// Configures an [`Endpoint`]: more documents, `Cache-Control`, the JWK Set.
 #[derive(Debug)]
 pub struct EndpointBuilder {
-    issuer: String,
-    jwks_uri: Option<String>,
-    body: Result<Vec<u8>, oidc_discovery_metadata::SerializeError>,
+    documents: Vec<Result<Prepared, EndpointError>>,
     cache_control: String,
     jwks: Option<Value>,
 }
@@ -129,35 +189,33 @@ impl Endpoint {
     /// # Errors
     ///
     /// As [`EndpointBuilder::build`].
-    pub fn new<P: ProfileKind>(document: &Validated<P>) -> Result<Self, EndpointError> {
+    pub fn new(document: &impl Servable) -> Result<Self, EndpointError> {
         Self::builder(document).build()
     }
 
-    /// Starts configuring an endpoint for `document`.
+    /// Starts configuring an endpoint for `document` (more can be added with
+    /// [`EndpointBuilder::document`]).
     #[must_use]
-    pub fn builder<P: ProfileKind>(document: &Validated<P>) -> EndpointBuilder {
+    pub fn builder(document: &impl Servable) -> EndpointBuilder {
         EndpointBuilder {
-            issuer: document.issuer().as_str().to_owned(),
-            jwks_uri: document
-                .jwks_uri
-                .as_ref()
-                .map(|uri| uri.as_str().to_owned()),
-            body: document.to_json_vec(),
+            documents: vec![document.prepare()],
             cache_control: DEFAULT_CACHE_CONTROL.to_owned(),
             jwks: None,
         }
     }
 
-    /// The paths served: the metadata routes, one for each of the issuer's well-known locations
-    /// in the order clients try them (RFC 8414 inserted; when the issuer has a path, RFC 8414
-    /// inserted with the `openid-configuration` suffix; OpenID Connect appended), then the JWK
+    /// The paths served: for each document in the order it was given, one route for each of
+    /// its well-known locations in the order clients try them (for an issuer: RFC 8414
+    /// inserted; when the issuer has a path, RFC 8414 inserted with the `openid-configuration`
+    /// suffix; OpenID Connect appended; for a protected resource: RFC 9728 §3.1), then the JWK
     /// Set's.
     #[must_use]
     pub fn routes(&self) -> &[Route] {
         &self.routes
     }
 
-    /// The prepared metadata document.
+    /// The prepared metadata document given first (to [`Endpoint::new`] or
+    /// [`Endpoint::builder`]).
     #[must_use]
     pub fn metadata(&self) -> &Representation {
         &self.metadata
@@ -166,50 +224,37 @@ impl Endpoint {
     /// The prepared JWK Set, if one is served.
     #[must_use]
     pub fn jwks(&self) -> Option<&Representation> {
-        self.jwks.as_ref()
+        self.jwks.as_deref()
     }
 
-    /// The response for a request to a route the adapter has already matched.
+    /// The route at `path` (the request's raw path, without its query, compared byte for
+    /// byte), or `None` when `path` is not served.
+    ///
+    /// The query is not compared: a protected resource whose identifier has a query (RFC 9728
+    /// §3.1 keeps it in the metadata URL) is served at its location's path whatever the query.
     #[must_use]
-    pub fn respond_to(
-        &self,
-        kind: RouteKind,
-        method: &Method,
-        headers: &HeaderMap,
-    ) -> PreparedResponse {
-        self.representation(kind).respond(method, headers)
-    }
-
-    /// The representation served on routes of `kind`: the JWK Set for [`RouteKind::Jwks`] (when
-    /// one is served), the metadata document otherwise.
-    #[must_use]
-    pub fn representation(&self, kind: RouteKind) -> &Representation {
-        match kind {
-            RouteKind::Jwks => self.jwks.as_ref().unwrap_or(&self.metadata),
-            RouteKind::Metadata(_) => &self.metadata,
-        }
-    }
-
-    /// The kind of the route at `path` (the request's raw path, compared byte for byte), or
-    /// `None` when `path` is not served.
-    #[must_use]
-    pub fn route(&self, path: &str) -> Option<RouteKind> {
-        self.routes
-            .iter()
-            .find(|route| route.path == path)
-            .map(|route| route.kind)
+    pub fn route(&self, path: &str) -> Option<&Route> {
+        self.routes.iter().find(|route| route.path == path)
     }
 
     /// The response for `request`, or `None` when its path is not one of [`routes`](Self::routes)
     /// (the adapter then lets the application answer, typically with 404).
     #[must_use]
     pub fn respond(&self, request: &Request) -> Option<PreparedResponse> {
-        let kind = self.route(&request.path)?;
-        Some(self.respond_to(kind, &request.method, &request.headers))
+        let route = self.route(&request.path)?;
+        Some(route.respond(&request.method, &request.headers))
     }
 }
 
 impl EndpointBuilder {
+    /// Also serves `document` at its well-known locations: a protected resource's metadata
+    /// next to an authorization server's, or several protected resources'.
+    #[must_use]
+    pub fn document(mut self, document: &impl Servable) -> Self {
+        self.documents.push(document.prepare());
+        self
+    }
+
     /// Sets `Cache-Control` (default `public, max-age=3600`).
     #[must_use]
     pub fn cache_control(mut self, value: impl Into<String>) -> Self {
@@ -217,8 +262,8 @@ impl EndpointBuilder {
         self
     }
 
-    /// Also serves this JWK Set (`application/jwk-set+json`) at the path of the document's
-    /// `jwks_uri`, with the same caching semantics.
+    /// Also serves this JWK Set (`application/jwk-set+json`) at the path of the first
+    /// document's `jwks_uri`, with the same caching semantics.
     #[must_use]
     pub fn jwks(mut self, jwk_set: Value) -> Self {
         self.jwks = Some(jwk_set);
@@ -234,44 +279,69 @@ impl EndpointBuilder {
     pub fn build(self) -> Result<Endpoint, EndpointError> {
         let cache_control = HeaderValue::try_from(self.cache_control.as_str())
             .map_err(|_| EndpointError::CacheControl(self.cache_control.clone()))?;
-        let body = self.body?;
-        // Every well-known location of the issuer, in the order clients try them; no two share
-        // a path.
-        let mut routes: Vec<Route> = locations(&self.issuer)?
-            .iter()
-            .map(|location| Route {
-                path: location.path().to_owned(),
-                kind: RouteKind::Metadata(location.style()),
-            })
-            .collect();
+        let mut routes: Vec<Route> = Vec::new();
+        // What each route serves, in words, for a refusal.
+        let mut served: Vec<String> = Vec::new();
+        let mut add = |routes: &mut Vec<Route>, route: Route, what: String| {
+            if let Some(index) = routes.iter().position(|other| other.path == route.path) {
+                return Err(EndpointError::DuplicatePath {
+                    path: route.path,
+                    first: served[index].clone(),
+                    second: what,
+                });
+            }
+            routes.push(route);
+            served.push(what);
+            Ok(())
+        };
+        let mut first = None;
+        for document in self.documents {
+            let document = document?;
+            let representation = Arc::new(Representation::new(
+                Bytes::from(document.body),
+                "application/json",
+                cache_control.clone(),
+            ));
+            for location in &document.locations {
+                let route = Route {
+                    path: location.path().to_owned(),
+                    kind: RouteKind::Metadata(location.style()),
+                    representation: Arc::clone(&representation),
+                };
+                add(&mut routes, route, document.described.clone())?;
+            }
+            first.get_or_insert((representation, document.jwks_uri, document.described));
+        }
+        let (metadata, jwks_uri, described) = first.expect("a builder starts with a document");
         let jwks = match self.jwks {
             None => None,
             Some(jwk_set) => {
                 if !jwk_set.get("keys").is_some_and(Value::is_array) {
                     return Err(EndpointError::InvalidJwks);
                 }
-                let path = self
-                    .jwks_uri
+                let path = jwks_uri
                     .as_deref()
                     .and_then(raw_path)
-                    .filter(|path| !routes.iter().any(|route| route.path == *path))
                     .ok_or(EndpointError::NoJwksUri)?;
-                routes.push(Route {
-                    path: path.to_owned(),
-                    kind: RouteKind::Jwks,
-                });
                 let bytes = serde_json::to_vec(&jwk_set)
                     .map_err(oidc_discovery_metadata::SerializeError::from)?;
-                Some(Representation::new(
+                let representation = Arc::new(Representation::new(
                     Bytes::from(bytes),
                     "application/jwk-set+json",
                     cache_control.clone(),
-                ))
+                ));
+                let route = Route {
+                    path: path.to_owned(),
+                    kind: RouteKind::Jwks,
+                    representation: Arc::clone(&representation),
+                };
+                add(&mut routes, route, format!("the JWK Set of {described}"))?;
+                Some(representation)
             }
         };
         Ok(Endpoint {
             routes,
-            metadata: Representation::new(Bytes::from(body), "application/json", cache_control),
+            metadata,
             jwks,
         })
     }

@@ -63,6 +63,7 @@
 mod conditional;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+mod document;
 mod endpoint;
 pub mod example;
 pub mod policy;
@@ -71,6 +72,7 @@ mod prepared;
 pub mod server;
 
 pub use conditional::if_none_match_matches;
+pub use document::Servable;
 pub use endpoint::{Endpoint, EndpointBuilder, EndpointError, Request, Route, RouteKind};
 pub use policy::ConnectionPolicy;
 pub use prepared::{Answer, PreparedResponse, Representation};

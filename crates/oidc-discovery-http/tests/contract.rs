@@ -272,3 +272,104 @@ fn the_conformance_suite_passes_against_the_core_itself() {
         oidc_discovery_http::conformance::run(&Core(&endpoint), &endpoint);
     }
 }
+
+fn validated(issuer: &str) -> oidc_discovery_validate::Validated<OAuth> {
+    let json = format!(
+        r#"{{"issuer": "{issuer}", "authorization_endpoint": "{issuer}/a", "token_endpoint": "{issuer}/t",
+            "jwks_uri": "{issuer}/jwks", "response_types_supported": ["code"]}}"#
+    );
+    validate::<OAuth>(
+        ProviderMetadata::from_json_str(&json).unwrap(),
+        &Options::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn one_endpoint_serves_several_documents_each_at_its_own_routes() {
+    let (a, b) = (
+        validated("https://as.example.com/a"),
+        validated("https://as.example.com/b"),
+    );
+    let endpoint = Endpoint::builder(&a).document(&b).build().unwrap();
+    let paths: Vec<&str> = endpoint.routes().iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/.well-known/oauth-authorization-server/a",
+            "/.well-known/openid-configuration/a",
+            "/a/.well-known/openid-configuration",
+            "/.well-known/oauth-authorization-server/b",
+            "/.well-known/openid-configuration/b",
+            "/b/.well-known/openid-configuration",
+        ]
+    );
+    for (path, issuer) in [
+        (
+            "/a/.well-known/openid-configuration",
+            "https://as.example.com/a",
+        ),
+        (
+            "/.well-known/oauth-authorization-server/b",
+            "https://as.example.com/b",
+        ),
+    ] {
+        let response = endpoint.respond(&Request::get(path)).unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+        assert_eq!(body["issuer"], issuer, "{path}");
+        // Each document keeps its own ETag: a revalidation with the other's is a 200.
+        let other = if issuer.ends_with('a') { &b } else { &a };
+        let other_etag = Endpoint::new(other).unwrap().metadata().etag().clone();
+        let revalidation = Request::get(path).header(http::header::IF_NONE_MATCH, other_etag);
+        assert_eq!(
+            endpoint.respond(&revalidation).unwrap().status,
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        endpoint.metadata().etag(),
+        Endpoint::new(&a).unwrap().metadata().etag()
+    );
+}
+
+#[test]
+fn two_documents_on_one_path_are_refused_with_both_named() {
+    let a = validated("https://as.example.com/a");
+    let error = Endpoint::builder(&a).document(&a).build().unwrap_err();
+    assert!(
+        matches!(
+            &error,
+            oidc_discovery_http::EndpointError::DuplicatePath { path, .. }
+                if path == "/.well-known/oauth-authorization-server/a"
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "the authorization server metadata of https://as.example.com/a would be served at \
+         /.well-known/oauth-authorization-server/a, where the authorization server metadata of \
+         https://as.example.com/a is served already"
+    );
+    // A JWK Set at a metadata path of another document is refused the same way.
+    let keys_at_b = {
+        let json = r#"{"issuer": "https://as.example.com/a", "authorization_endpoint": "https://as.example.com/a/a",
+            "token_endpoint": "https://as.example.com/a/t", "response_types_supported": ["code"],
+            "jwks_uri": "https://as.example.com/b/.well-known/openid-configuration"}"#;
+        validate::<OAuth>(
+            ProviderMetadata::from_json_str(json).unwrap(),
+            &Options::default(),
+        )
+        .unwrap()
+    };
+    let error = Endpoint::builder(&keys_at_b)
+        .document(&validated("https://as.example.com/b"))
+        .jwks(serde_json::json!({"keys": []}))
+        .build()
+        .unwrap_err();
+    assert!(
+        error.to_string().starts_with(
+            "the JWK Set of the authorization server metadata of https://as.example.com/a would be served at /b/.well-known/openid-configuration"
+        ),
+        "{error}"
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! This crate is only glue: [`filter`] matches the request path against the
 //! [`Endpoint`]'s routes, hands the method and headers to
-//! [`Endpoint::respond_to`], and turns the [`PreparedResponse`] into a warp reply unchanged.
+//! [`Route::respond`], and turns the [`PreparedResponse`] into a warp reply unchanged.
 //! It adds no HTTP semantics of its own. Everything a response contains — the prepared bytes,
 //! `ETag` and `304`, `HEAD`, the CORS preflight, `405` with `Allow` — is decided by
 //! [`oidc_discovery_http`], exactly as in the axum and actix-web adapters.
@@ -123,13 +123,13 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::{HeaderMap, Method};
-use oidc_discovery_http::{Endpoint, PreparedResponse};
+use oidc_discovery_http::{Endpoint, PreparedResponse, Route};
 use warp::path::FullPath;
 use warp::{Filter, Rejection, Reply};
 
 /// A warp filter serving `endpoint` at each of its [`routes`](Endpoint::routes).
 ///
-/// On a served path it answers every method with [`Endpoint::respond_to`]'s response, as is.
+/// On a served path it answers every method with [`Route::respond`]'s response, as is.
 /// On any other path it rejects with [`warp::reject::not_found`], so it combines with the
 /// application's filters through [`or`](Filter::or) (in either order) and leaves 404 handling to
 /// the application. The endpoint is shared between requests behind an [`Arc`].
@@ -142,13 +142,9 @@ pub fn filter(
     // client can send. It is therefore only called when the path is neither empty nor `/`;
     // `warp::path::end()`, which does not panic, matches those two, and they are served only
     // when a route is `/` (a JWK Set at the root; metadata paths never are).
-    let root = endpoint
-        .routes()
-        .iter()
-        .find(|route| route.path == "/")
-        .map(|route| route.kind);
+    let root = endpoint.route("/").cloned();
     let at_root =
-        warp::path::end().and_then(move || ready(root.ok_or_else(warp::reject::not_found)));
+        warp::path::end().and_then(move || ready(root.clone().ok_or_else(warp::reject::not_found)));
     let not_at_root = warp::path::end()
         .map(|| true)
         .or(warp::any().map(|| false))
@@ -166,20 +162,16 @@ pub fn filter(
         not_at_root
             .and(warp::path::full())
             .and_then(move |path: FullPath| {
-                let kind = endpoint
-                    .routes()
-                    .iter()
-                    .find(|route| route.path == path.as_str())
-                    .map(|route| route.kind);
-                ready(kind.ok_or_else(warp::reject::not_found))
+                let route = endpoint.route(path.as_str()).cloned();
+                ready(route.ok_or_else(warp::reject::not_found))
             })
     };
     let matched = at_root.or(elsewhere).unify();
     matched
         .and(warp::method())
         .and(warp::header::headers_cloned())
-        .map(move |kind, method: Method, headers: HeaderMap| {
-            into_response(endpoint.respond_to(kind, &method, &headers))
+        .map(move |route: Route, method: Method, headers: HeaderMap| {
+            into_response(route.respond(&method, &headers))
         })
 }
 

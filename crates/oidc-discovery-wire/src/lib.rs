@@ -995,12 +995,7 @@ fn plan(endpoint: &Endpoint) -> Vec<Planned> {
     };
     for route in endpoint.routes() {
         let path = route.path.as_str();
-        let etag = match route.kind {
-            RouteKind::Jwks => endpoint.jwks().expect("a JWK Set").etag(),
-            _ => endpoint.metadata().etag(),
-        }
-        .as_bytes()
-        .to_vec();
+        let etag = route.representation().etag().as_bytes().to_vec();
         push("GET", path, path, &[]);
         push("HEAD", path, path, &[]);
         push("GET", path, path, &[("If-None-Match", &etag)]);
