@@ -1,11 +1,12 @@
 //! The generated Markdown documents: `docs/rules.md` (from the rule registry) and
-//! `docs/corpus-verdicts.md` (every corpus document under every profile).
+//! `docs/corpus-verdicts.md` (every provider document of the corpus under every provider
+//! profile, every protected resource's under `resource`).
 
 use std::fmt::Write as _;
 
 use oidc_discovery_validate::rules::NOT_DOCUMENT_CHECKS;
 use oidc_discovery_validate::{
-    MAX_REPEATS, Options, Profile, RULES, Report, Severity, validate_json,
+    MAX_REPEATS, Options, Profile, RULES, Report, Severity, validate_json, validate_resource_json,
 };
 
 const GENERATED: &str = "cargo xtask generate";
@@ -219,5 +220,75 @@ pub fn corpus_verdicts() -> Option<String> {
             let _ = writeln!(out, "- {}: {listed}", report.profile);
         }
     }
+    if let Some(resources) = oidc_discovery_corpus::resource_documents() {
+        resource_verdicts(&mut out, &resources);
+    }
     Some(out)
+}
+
+/// The section of `docs/corpus-verdicts.md` on protected resources: each document of
+/// `resource/` under the `resource` profile.
+fn resource_verdicts(out: &mut String, documents: &[oidc_discovery_corpus::Document]) {
+    let reports: Vec<(&str, Report)> = documents
+        .iter()
+        .map(|document| {
+            let report = validate_resource_json(&document.bytes, &Options::default()).report;
+            (document.name.as_str(), report)
+        })
+        .collect();
+    let passed = reports
+        .iter()
+        .filter(|(_, report)| report.is_valid())
+        .count();
+    let _ = writeln!(
+        out,
+        "\n## Protected resources\n\n\
+         Every protected resource metadata document of the corpus ({} documents served by real \
+         products; see `../shared/corpus/resource/SOURCES.md`), validated as a file under the \
+         `resource` profile (RFC 9728), with no expected resource: whether `resource` is the \
+         identifier a client started from, or the URL it requested (RFC 9728 §3.3), depends on \
+         how the document was fetched, and whether an authorization server's metadata names the \
+         issuer listed in `authorization_servers` (RFC 8414 §3.3) on that other document, so \
+         neither is judged here. **{passed} of {} pass.**\n\n\
+         | Document | resource | errors, warnings and notes (rule ids) |\n|---|---|---|",
+        reports.len(),
+        reports.len()
+    );
+    for (name, report) in &reports {
+        let verdict = match report.count(Severity::Error) {
+            0 => "✓".to_owned(),
+            errors => format!("✗ {errors}"),
+        };
+        let problems: Vec<String> = report
+            .problems
+            .iter()
+            .map(|problem| {
+                let at = if problem.pointer.is_empty() {
+                    "(document)"
+                } else {
+                    &problem.pointer
+                };
+                format!(
+                    "{} `{}` {at}",
+                    severity_cell(Some(problem.severity)),
+                    problem.rule
+                )
+            })
+            .collect();
+        let problems = if problems.is_empty() {
+            "—".to_owned()
+        } else {
+            problems.join("; ")
+        };
+        let _ = writeln!(out, "| `{name}` | {verdict} | {problems} |");
+    }
+    out.push_str(
+        "\nWhy, from the text of RFC 9728: `empty-array` — parameters with zero values MUST be \
+         omitted (§3.2), and only `bearer_methods_supported: []` has a meaning of its own (§2); \
+         `bearer-method-unknown` — §2 draws the values from RFC 6750 §2 (`header`, `body`, \
+         `query`), so an unknown one such as `form` tells clients nothing, but is not forbidden; \
+         `recommended-member-missing` — `scopes_supported` and `resource_name` are RECOMMENDED \
+         (§2). Members borrowed from other vocabularies (`organization_name`, `logo_uri`, …) are \
+         extension members, which §3.2 tells clients to ignore, so they get no problem.\n",
+    );
 }

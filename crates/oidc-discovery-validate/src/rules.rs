@@ -221,30 +221,30 @@ macro_rules! rules {
 
 rules! {
     // ── The JSON document ─────────────────────────────────────────────────────────────────
-    JSON_SYNTAX = "json-syntax", Json, ["ARR-1"], [E, E, E, E],
-        "RFC 8259 §2; OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+    JSON_SYNTAX = "json-syntax", Json, ["ARR-1", "PR-ARR-1"], [E, E, E, E],
+        "RFC 8259 §2; OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2; RFC 9728 §3.2",
         "The document is valid JSON (UTF-8, RFC 8259).";
-    JSON_NOT_OBJECT = "json-not-object", Json, ["ARR-1"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
+    JSON_NOT_OBJECT = "json-not-object", Json, ["ARR-1", "PR-ARR-1"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2; RFC 9728 §3.2",
         "The document is a single JSON object.";
-    DUPLICATE_MEMBER = "duplicate-member", Json, ["ARR-6"], [E, E, E, E],
+    DUPLICATE_MEMBER = "duplicate-member", Json, ["ARR-6", "PR-ARR-7"], [E, E, E, E],
         "RFC 8259 §4",
         "No member name occurs twice in one object.",
         rationale: "RFC 8259 only says names SHOULD be unique, but parsers disagree on which duplicate wins (first, last, error), so a duplicate `issuer` lets two parties read two different documents. Every profile treats it as an error.";
 
     // ── JSON shape of the members ─────────────────────────────────────────────────────────
-    MEMBER_TYPE = "member-type", Shape, ["ARR-2", "ARR-4"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (member definitions)",
+    MEMBER_TYPE = "member-type", Shape, ["ARR-2", "ARR-4", "PR-ARR-2", "PR-ARR-4", "PR-AS-1"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2 (member definitions)",
         "Each known member has the JSON type its specification gives it (string, boolean, array of strings, object).";
-    MEMBER_NULL = "member-null", Shape, ["ARR-5"], [W, W, W, W],
+    MEMBER_NULL = "member-null", Shape, ["ARR-5", "PR-ARR-6"], [W, W, W, W],
         "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
         "Members are omitted rather than set to `null`.",
         rationale: "Neither specification addresses `null`. A null member carries no value, so clients treat it as absent; it is a warning, not an error, because no requirement is broken — but omitting it is what both specifications' examples do.";
-    EMPTY_ARRAY = "empty-array", Shape, ["ARR-3"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2",
-        "Members with zero elements are omitted, not sent as `[]`.",
-        rationale: "Both specifications say claims with zero elements MUST be omitted. An empty list is ambiguous (does `token_endpoint_auth_methods_supported: []` mean no method, or the default `client_secret_basic`?), which is why it is an error even though real providers (Azure AD B2C, Bluesky) publish some.";
-    DUPLICATE_VALUE = "duplicate-value", Shape, ["ARR-7"], [W, W, W, W],
+    EMPTY_ARRAY = "empty-array", Shape, ["ARR-3", "PR-ARR-3", "PR-AS-4"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §4.2; RFC 8414 §3.2; RFC 9728 §3.2",
+        "Members with zero elements are omitted, not sent as `[]` (except a protected resource's `bearer_methods_supported`, where `[]` means that no bearer method is supported, RFC 9728 §2).",
+        rationale: "The specifications say claims (RFC 9728: parameters) with zero elements MUST be omitted. An empty list is ambiguous (does `token_endpoint_auth_methods_supported: []` mean no method, or the default `client_secret_basic`?), which is why it is an error even though real providers (Azure AD B2C, Bluesky) publish some.";
+    DUPLICATE_VALUE = "duplicate-value", Shape, ["ARR-7", "PR-ARR-11", "PR-AS-5"], [W, W, W, W],
         "RFC 8414 §2 (lists of values)",
         "A list does not repeat a value.",
         rationale: "Not addressed by the specifications; harmless to most clients, but always a publishing mistake.";
@@ -260,26 +260,26 @@ rules! {
     ISSUER_MISSING = "issuer-missing", Issuer, ["ISS-1", "REQ-1"], [E, E, E, N],
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
         "`issuer` is present and a string.";
-    ISSUER_NOT_URL = "issuer-not-url", Issuer, ["ISS-2", "ISS-4"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
-        "`issuer` is an absolute URL with a host.";
-    ISSUER_TEMPLATE = "issuer-template", Issuer, ["ISS-2", "ISS-5"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3, §4.3; RFC 3986 §2",
-        "`issuer` is an identifier, not a template such as Microsoft Entra's `{tenantid}`.",
+    ISSUER_NOT_URL = "issuer-not-url", Issuer, ["ISS-2", "ISS-4", "PR-AS-2"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) is an absolute URL with a host.";
+    ISSUER_TEMPLATE = "issuer-template", Issuer, ["ISS-2", "ISS-5", "PR-AS-2"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3, §4.3; RFC 3986 §2; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) is an identifier, not a template such as Microsoft Entra's `{tenantid}`.",
         rationale: "A template issuer never equals the `iss` of a token or the issuer a client started from, and `{` `}` are not URL characters. The validator accepts it only when the caller opts in to tenant-template matching and the concrete issuer matches (reported as a note).";
-    ISSUER_HTTPS = "issuer-https", Issuer, ["ISS-2"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
-        "`issuer` uses the https scheme.";
-    ISSUER_QUERY_FRAGMENT = "issuer-query-fragment", Issuer, ["ISS-3"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
-        "`issuer` has no query and no fragment (an empty `?` or `#` counts).";
-    ISSUER_USERINFO = "issuer-userinfo", Issuer, ["ISS-8"], [W, W, E, W],
-        "RFC 3986 §3.2.1; RFC 9700 §4.14",
-        "`issuer` has no user information (`user:pass@`).",
+    ISSUER_HTTPS = "issuer-https", Issuer, ["ISS-2", "PR-AS-2"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) uses the https scheme.";
+    ISSUER_QUERY_FRAGMENT = "issuer-query-fragment", Issuer, ["ISS-3", "PR-AS-2"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) has no query and no fragment (an empty `?` or `#` counts).";
+    ISSUER_USERINFO = "issuer-userinfo", Issuer, ["ISS-8", "PR-AS-2"], [W, W, E, W],
+        "RFC 3986 §3.2.1; RFC 9700 §4.14; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) has no user information (`user:pass@`).",
         rationale: "Not addressed by either specification; credentials in an identifier are never intended and are deprecated by RFC 3986. FAPI 2.0 treats anything unexpected in the issuer as an error.";
-    ISSUER_WELL_KNOWN = "issuer-well-known", Issuer, ["WK-1", "WK-2"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §4; RFC 8414 §3",
-        "`issuer` gives the well-known metadata URLs: no user information, no path ending in `//`, no `.`, `..` or `.well-known` path segment.",
+    ISSUER_WELL_KNOWN = "issuer-well-known", Issuer, ["WK-1", "WK-2", "PR-AS-2"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §4; RFC 8414 §3; RFC 9728 §2",
+        "`issuer` (and each `authorization_servers` entry of a protected resource) gives the well-known metadata URLs: no user information, no path ending in `//`, no `.`, `..` or `.well-known` path segment.",
         rationale: "Clients find the document at a URL built from the issuer's text, and this library builds it the same way to fetch and to serve. An issuer the constructions refuse (user information, which RFC 3986 deprecates, or a path that URL parsers rewrite) cannot be discovered, so a document naming it must not validate. Reported only when no other `issuer` error already explains the refusal.";
     ISSUER_MISMATCH = "issuer-mismatch", Issuer, ["VAL-1", "VAL-4"], [E, E, E, N],
         "OpenID Connect Discovery 1.0 §4.3; RFC 8414 §3.3",
@@ -290,11 +290,11 @@ rules! {
         "The issuer matched only through an opt-in relaxation (trailing slash, tenant template).";
 
     // ── Endpoint and other URLs ───────────────────────────────────────────────────────────
-    URL_NOT_ABSOLUTE = "url-not-absolute", Url, ["URL-10"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
+    URL_NOT_ABSOLUTE = "url-not-absolute", Url, ["URL-10", "PR-URL-3"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2",
         "Every URL member holds an absolute URL.";
-    ENDPOINT_HTTPS = "endpoint-https", Url, ["URL-1", "URL-2", "URL-4", "URL-5", "URL-6", "URL-7"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.1, §3.2; RFC 8414 §2; RFC 7009 §2; RFC 9126 §2; OpenID Connect Session Management 1.0 §3.3; OpenID Connect RP-Initiated Logout 1.0 §2.1; OpenID Federation 1.0 §5.1.3, §5.2.1",
+    ENDPOINT_HTTPS = "endpoint-https", Url, ["URL-1", "URL-2", "URL-4", "URL-5", "URL-6", "URL-7", "PR-URL-1"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.1, §3.2; RFC 8414 §2; RFC 7009 §2; RFC 9126 §2; OpenID Connect Session Management 1.0 §3.3; OpenID Connect RP-Initiated Logout 1.0 §2.1; OpenID Federation 1.0 §5.1.3, §5.2.1; RFC 9728 §2",
         "Endpoints whose specification requires TLS use https (each problem cites the specification of its member).";
     ENDPOINT_TLS = "endpoint-tls", Url, ["URL-8", "MTLS-4"], [W, W, E, N],
         "RFC 7662 §4; RFC 8628 §3.1; OpenID Connect CIBA Core 1.0 §7; RFC 8705 §5",
@@ -308,8 +308,8 @@ rules! {
     ENDPOINT_FRAGMENT = "endpoint-fragment", Url, ["URL-3", "URL-7"], [E, E, E, N],
         "RFC 6749 §3.1, §3.2; RFC 7009 §2; OpenID Federation 1.0 §5.1.3",
         "The authorization, token, revocation and federation registration endpoints have no fragment.";
-    DOCUMENTATION_HTTP = "documentation-http", Url, ["URL-9"], [I, I, I, I],
-        "RFC 8414 §2",
+    DOCUMENTATION_HTTP = "documentation-http", Url, ["URL-9", "PR-URL-3"], [I, I, I, I],
+        "RFC 8414 §2; RFC 9728 §2",
         "Documentation and policy URLs may use http, but https is better.";
 
     // ── Required members ──────────────────────────────────────────────────────────────────
@@ -337,8 +337,8 @@ rules! {
         "`*_endpoint_auth_signing_alg_values_supported` is present when `private_key_jwt` or `client_secret_jwt` is listed for that endpoint.",
         rationale: "RFC 8414 §2 says MUST; OpenID Connect Discovery §3 states no such requirement, and Azure AD omits the list (MAS had to drop this check), so under `oidc` it is a warning.";
     RECOMMENDED_MEMBER_MISSING = "recommended-member-missing", Presence, [], [I, I, N, I],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2",
-        "RECOMMENDED members are present (`scopes_supported`; for OpenID providers also `userinfo_endpoint`, `registration_endpoint`, `claims_supported`, which only OpenID Connect Discovery recommends). Each problem cites the specification that recommends its member.";
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2",
+        "RECOMMENDED members are present (`scopes_supported`; for OpenID providers also `userinfo_endpoint`, `registration_endpoint`, `claims_supported`, which only OpenID Connect Discovery recommends; for protected resources `scopes_supported` and `resource_name`). Each problem cites the specification that recommends its member.";
     CIBA_INCOMPLETE = "ciba-incomplete", Presence, ["REQ-7"], [E, E, E, N],
         "OpenID Connect CIBA Core 1.0 §4",
         "A provider that publishes CIBA members publishes `backchannel_authentication_endpoint` and `backchannel_token_delivery_modes_supported`, and lists the CIBA grant when `poll` or `ping` is offered.";
@@ -370,12 +370,15 @@ rules! {
     REQUEST_OBJECT_ALGS = "request-object-algs", Algorithm, ["ALG-5"], [N, I, N, N],
         "OpenID Connect Discovery 1.0 §3",
         "Servers should support `none` and `RS256` for request objects.";
-    DPOP_ALG_ASYMMETRIC = "dpop-alg-asymmetric", Algorithm, ["ALG-6"], [E, E, E, E],
+    DPOP_ALG_ASYMMETRIC = "dpop-alg-asymmetric", Algorithm, ["ALG-6", "PR-ARR-10"], [E, E, E, E],
         "RFC 9449 §4.2, §5.1",
         "`dpop_signing_alg_values_supported` lists only asymmetric algorithms (no `none`, no `HS*`).";
     JARM_ALG_NONE = "jarm-alg-none", Algorithm, ["ALG-7"], [E, E, E, N],
         "JARM §2.4, §3",
         "`authorization_signing_alg_values_supported` does not list `none`.";
+    RESOURCE_SIGNING_ALG_NONE = "resource-signing-alg-none", Algorithm, ["PR-ARR-9"], [N, N, N, E],
+        "RFC 9728 §2",
+        "`resource_signing_alg_values_supported` does not list `none`.";
     ALG_WRONG_FAMILY = "alg-wrong-family", Algorithm, ["ALG-8"], [E, E, E, E],
         "RFC 7518 §3, §4, §5; IANA JOSE registry",
         "Signing lists hold JWS `alg` values, encryption lists JWE `alg` values, `enc` lists JWE `enc` values.";
@@ -428,17 +431,17 @@ rules! {
         rationale: "A client whose `client_id` is a metadata document MUST NOT use a shared-secret method (CIMD §4.1: no secret can be established), and an absent `token_endpoint_auth_methods_supported` means `client_secret_basic` only (RFC 8414 §2). A server that offers nothing else advertises a way of registering that no client can complete at the token endpoint. No sentence requires the server to offer `none` or `private_key_jwt`, so this is a warning, not an error.";
 
     // ── Signed metadata ───────────────────────────────────────────────────────────────────
-    SIGNED_METADATA_NOT_JWS = "signed-metadata-not-jws", SignedMetadata, ["SIG-1"], [E, E, E, E],
-        "RFC 8414 §2.1; RFC 7515 §7.1",
+    SIGNED_METADATA_NOT_JWS = "signed-metadata-not-jws", SignedMetadata, ["SIG-1", "PR-SIG-1"], [E, E, E, E],
+        "RFC 8414 §2.1; RFC 7515 §7.1; RFC 9728 §2.2",
         "`signed_metadata` is one JWT in JWS compact serialization whose header and claims are JSON objects.";
-    SIGNED_METADATA_UNSIGNED = "signed-metadata-unsigned", SignedMetadata, ["SIG-2"], [E, E, E, E],
-        "RFC 8414 §2.1",
+    SIGNED_METADATA_UNSIGNED = "signed-metadata-unsigned", SignedMetadata, ["SIG-2", "PR-SIG-2"], [E, E, E, E],
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "`signed_metadata` is signed or MACed (its `alg` is not `none`).";
-    SIGNED_METADATA_ISS = "signed-metadata-iss", SignedMetadata, ["SIG-2"], [E, E, E, E],
-        "RFC 8414 §2.1",
+    SIGNED_METADATA_ISS = "signed-metadata-iss", SignedMetadata, ["SIG-2", "PR-SIG-2"], [E, E, E, E],
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "`signed_metadata` has an `iss` claim naming the attesting party.";
-    SIGNED_METADATA_NESTED = "signed-metadata-nested", SignedMetadata, ["SIG-3"], [W, W, W, W],
-        "RFC 8414 §2.1",
+    SIGNED_METADATA_NESTED = "signed-metadata-nested", SignedMetadata, ["SIG-3", "PR-SIG-3"], [W, W, W, W],
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "`signed_metadata` does not contain a `signed_metadata` claim.";
 
     // ── Verifying signed metadata (needs keys the caller trusts) ──────────────────────────
@@ -479,14 +482,18 @@ rules! {
         rationale: "An alias is an alternative for a published endpoint; one without its endpoint (IdentityServer's `device_authorization_endpoint`) confuses clients. The OpenID conformance suite fails it; we warn outside `fapi2`.";
 
     // ── Values ────────────────────────────────────────────────────────────────────────────
-    LOCALE_SYNTAX = "locale-syntax", Value, ["ARR-8"], [E, E, E, E],
-        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 5646 §2.1",
+    LOCALE_SYNTAX = "locale-syntax", Value, ["ARR-8", "PR-L10N-5"], [E, E, E, E],
+        "OpenID Connect Discovery 1.0 §3; RFC 8414 §2; RFC 9728 §2.1; RFC 5646 §2.1",
         "Locale lists and member-name tags hold well-formed BCP 47 language tags.",
         rationale: "A value that breaks the syntax its member defines is an error, as a malformed URL or response type is: a client cannot match a malformed tag against the user's languages.";
     SCOPE_SYNTAX = "scope-syntax", Value, [], [E, E, E, E],
-        "RFC 6749 §3.3; RFC 8414 §2",
+        "RFC 6749 §3.3; RFC 8414 §2; RFC 9728 §2",
         "Each `scopes_supported` entry is a scope token: one or more printable ASCII characters other than space, `\"` and `\\`.",
         rationale: "A scope value outside the scope-token grammar cannot be requested (the `scope` parameter separates tokens with spaces), so it is an error like any other broken syntax.";
+    BEARER_METHOD_UNKNOWN = "bearer-method-unknown", Value, ["PR-ARR-8"], [N, N, N, W],
+        "RFC 9728 §2; RFC 6750 §2",
+        "Each `bearer_methods_supported` entry is a method of RFC 6750 §2: `header`, `body` or `query`.",
+        rationale: "RFC 9728 §2 draws the values from RFC 6750 §2 and sets up no registry for others; an unknown value (Slack's `form`, for the form-encoded body RFC 6750 calls `body`) is not an error — clients ignore it — but it tells them nothing, so it is a warning.";
     VALUE_UNREGISTERED = "value-unregistered", Value, ["EXT-3"], [I, I, I, I],
         "OpenID Connect Discovery 1.0 §3; RFC 8414 §2 (extensible registries)",
         "A value is not in its registry; clients may not understand it.";
@@ -543,9 +550,12 @@ rules! {
         "Neither the implicit nor the password grant is offered.";
 
     // ── Protected resources (RFC 9728) ────────────────────────────────────────────────────
+    RESOURCE_MISSING = "resource-missing", Resource, ["PR-RES-1"], [N, N, N, E],
+        "RFC 9728 §2",
+        "`resource` is present and a string.";
     RESOURCE_NOT_URL = "resource-not-url", Resource, ["PR-RES-2", "PR-XC-2"], [E, E, E, E],
         "RFC 9728 §1.2, §4",
-        "A resource identifier (each entry of an authorization server's `protected_resources`) is an absolute URL with a host.";
+        "A resource identifier (a protected resource's `resource`, each entry of an authorization server's `protected_resources`) is an absolute URL with a host.";
     RESOURCE_HTTPS = "resource-https", Resource, ["PR-RES-2", "PR-XC-2"], [E, E, E, E],
         "RFC 9728 §1.2, §4",
         "A resource identifier uses the https scheme (http on a loopback host is `http-loopback`).";
@@ -560,6 +570,10 @@ rules! {
         "RFC 9728 §1.2; RFC 3986 §3.2.1",
         "A resource identifier has no user information (`user:pass@`).",
         rationale: "Not addressed by RFC 9728 or RFC 8707; credentials in an identifier are never intended and RFC 3986 deprecates them, and clients compare identifiers exactly, so one carrying `user@` matches nothing they hold. A warning, as for the issuer.";
+    RESOURCE_MISMATCH = "resource-mismatch", Resource, ["PR-VAL-1", "PR-VAL-2", "PR-VAL-3", "PR-SEC-3"], [N, N, N, E],
+        "RFC 9728 §3.3, §7.3",
+        "`resource` is identical (code point by code point) to the resource the client expected: the identifier it built the metadata URL from, or the URL of the request whose `WWW-Authenticate` challenge pointed to the metadata.",
+        rationale: "RFC 9728 §3.3 says the client MUST NOT use metadata whose `resource` differs, which is what stops one resource impersonating another (§7.3). Exact comparison, with no normalization of case, default port, trailing slash or percent-encoding (RFC 9728 §6); checked only when the caller says what it expected.";
 }
 
 /// Inventory rules that are not checks on a document, and where they are handled instead.

@@ -4,22 +4,35 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 use oidc_discovery_metadata::{
-    Issuer, JwsAlg, ProviderMetadata, ResponseType, SubjectType, UrlString,
+    Issuer, JwsAlg, Metadata, ProtectedResourceMetadata, ProviderMetadata, ResponseType,
+    SubjectType, UrlString,
 };
 
-use crate::{Profile, Report};
+use crate::{Options, Profile, Report};
 
-/// A profile known at compile time, for [`Validated`]: [`OAuth`], [`Oidc`] or [`Fapi2`].
-pub trait ProfileKind: sealed::Sealed + Send + Sync + 'static {
+/// A profile known at compile time, for [`Validated`]: [`OAuth`], [`Oidc`], [`Fapi2`] (the
+/// [`ProfileKind`]s, which judge a provider's document) or [`Resource`] (which judges a
+/// protected resource's).
+pub trait DocumentProfile: sealed::Sealed + Send + Sync + 'static {
+    /// The type of document the profile judges.
+    type Document: Metadata;
     /// The runtime profile.
     const PROFILE: Profile;
+    /// Every problem of `document` under the profile: the report
+    /// [`validate`](crate::validate) decides by.
+    fn check(document: &Self::Document, options: &Options) -> Report;
 }
+
+/// A provider profile known at compile time: [`OAuth`], [`Oidc`] or [`Fapi2`], which judge a
+/// [`ProviderMetadata`].
+pub trait ProfileKind: DocumentProfile<Document = ProviderMetadata> {}
 
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::OAuth {}
     impl Sealed for super::Oidc {}
     impl Sealed for super::Fapi2 {}
+    impl Sealed for super::Resource {}
 }
 
 /// The `oauth` profile (RFC 8414), as a type.
@@ -31,26 +44,43 @@ pub struct Oidc;
 /// The `fapi2` profile (FAPI 2.0 Security Profile), as a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fapi2;
+/// The `resource` profile (OAuth 2.0 Protected Resource Metadata, RFC 9728), as a type: it
+/// judges a [`ProtectedResourceMetadata`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resource;
 
-impl ProfileKind for OAuth {
-    const PROFILE: Profile = Profile::OAuth;
+macro_rules! provider_profiles {
+    ($($kind:ident => $profile:ident),+) => {$(
+        impl DocumentProfile for $kind {
+            type Document = ProviderMetadata;
+            const PROFILE: Profile = Profile::$profile;
+            fn check(document: &ProviderMetadata, options: &Options) -> Report {
+                crate::check(document, Self::PROFILE, options)
+            }
+        }
+        impl ProfileKind for $kind {}
+    )+};
 }
-impl ProfileKind for Oidc {
-    const PROFILE: Profile = Profile::Oidc;
-}
-impl ProfileKind for Fapi2 {
-    const PROFILE: Profile = Profile::Fapi2;
+provider_profiles!(OAuth => OAuth, Oidc => Oidc, Fapi2 => Fapi2);
+
+impl DocumentProfile for Resource {
+    type Document = ProtectedResourceMetadata;
+    const PROFILE: Profile = Profile::Resource;
+    fn check(document: &ProtectedResourceMetadata, options: &Options) -> Report {
+        crate::check_resource(document, options)
+    }
 }
 
 /// A metadata document whose report under profile `P` has no errors.
 ///
 /// The only way to get one is [`validate`](crate::validate) (or
 /// [`Checked::into_validated`](crate::Checked::into_validated)), so holding a
-/// `Validated<P>` proves the document passed `P`. It dereferences to the
-/// [`ProviderMetadata`] and adds non-optional accessors for what `P` guarantees: for every
-/// profile the issuer and the response types; for [`Oidc`] the authorization endpoint, the JWK
-/// Set URL, the subject types and the ID Token algorithms; for [`Fapi2`] the authorization, token
-/// and PAR endpoints.
+/// `Validated<P>` proves the document passed `P`. It dereferences to the document
+/// (`P::Document`: a [`ProviderMetadata`], or a [`ProtectedResourceMetadata`] for [`Resource`])
+/// and adds non-optional accessors for what `P` guarantees: for every provider profile the
+/// issuer and the response types; for [`Oidc`] the authorization endpoint, the JWK Set URL, the
+/// subject types and the ID Token algorithms; for [`Fapi2`] the authorization, token and PAR
+/// endpoints; for [`Resource`] the resource identifier.
 ///
 /// ```
 /// use oidc_discovery_metadata::ProviderMetadata;
@@ -71,8 +101,8 @@ impl ProfileKind for Fapi2 {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct Validated<P: ProfileKind> {
-    metadata: ProviderMetadata,
+pub struct Validated<P: DocumentProfile> {
+    metadata: P::Document,
     report: Report,
     profile: PhantomData<P>,
 }
@@ -81,18 +111,18 @@ pub struct Validated<P: ProfileKind> {
 /// and the document, handed back.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("the document breaks {} rule(s) of the {} profile", .report.count(crate::Severity::Error), .report.profile)]
-pub struct Invalid {
+pub struct Invalid<D = ProviderMetadata> {
     /// The document.
-    pub metadata: Box<ProviderMetadata>,
+    pub metadata: Box<D>,
     /// Its report, which has errors.
     pub report: Report,
 }
 
 const GUARANTEED: &str = "validation guarantees this member under the profile";
 
-impl<P: ProfileKind> Validated<P> {
+impl<P: DocumentProfile> Validated<P> {
     /// Only for reports without errors, under profile `P`.
-    pub(crate) fn new(metadata: ProviderMetadata, report: Report) -> Result<Self, Invalid> {
+    pub(crate) fn new(metadata: P::Document, report: Report) -> Result<Self, Invalid<P::Document>> {
         if report.is_valid() && report.profile == P::PROFILE {
             Ok(Self {
                 metadata,
@@ -115,16 +145,18 @@ impl<P: ProfileKind> Validated<P> {
 
     /// The document.
     #[must_use]
-    pub fn metadata(&self) -> &ProviderMetadata {
+    pub fn metadata(&self) -> &P::Document {
         &self.metadata
     }
 
     /// The document, giving up the proof.
     #[must_use]
-    pub fn into_inner(self) -> ProviderMetadata {
+    pub fn into_inner(self) -> P::Document {
         self.metadata
     }
+}
 
+impl<P: ProfileKind> Validated<P> {
     /// `issuer`: present, an https URL (or http on loopback) without query or fragment.
     #[must_use]
     pub fn issuer(&self) -> &Issuer {
@@ -202,15 +234,25 @@ impl Validated<Fapi2> {
     }
 }
 
-impl<P: ProfileKind> Deref for Validated<P> {
-    type Target = ProviderMetadata;
-    fn deref(&self) -> &ProviderMetadata {
+impl Validated<Resource> {
+    /// `resource`: present, an absolute https URL (or http on loopback) without fragment, and
+    /// identical to the resource the caller expected, if it said which
+    /// ([`Options::expected_resource`](crate::Options::expected_resource)).
+    #[must_use]
+    pub fn resource(&self) -> &UrlString {
+        self.metadata.resource.as_ref().expect(GUARANTEED)
+    }
+}
+
+impl<P: DocumentProfile> Deref for Validated<P> {
+    type Target = P::Document;
+    fn deref(&self) -> &P::Document {
         &self.metadata
     }
 }
 
-impl<P: ProfileKind> AsRef<ProviderMetadata> for Validated<P> {
-    fn as_ref(&self) -> &ProviderMetadata {
+impl<P: DocumentProfile> AsRef<P::Document> for Validated<P> {
+    fn as_ref(&self) -> &P::Document {
         &self.metadata
     }
 }

@@ -87,8 +87,8 @@
 
 pub use oidc_discovery_metadata::*;
 pub use oidc_discovery_validate::{
-    Fapi2, Invalid, OAuth, Oidc, Options, Problem, Profile, Report, Severity, Validated, validate,
-    validate_json,
+    Fapi2, Invalid, OAuth, Oidc, Options, Problem, Profile, Report, Resource, Severity, Validated,
+    validate, validate_json, validate_resource_json,
 };
 
 /// `docs/guide.md`, compiled so that its snippets stay true.

@@ -1,13 +1,15 @@
 //! Algorithm lists (inventory §3.6 and §2.10).
 
-use oidc_discovery_metadata::{JweAlg, JweEnc, JwsAlg};
+use oidc_discovery_metadata::{
+    JweAlg, JweEnc, JwsAlg, ProtectedResourceMetadata, ProviderMetadata,
+};
 
-use super::Context;
+use super::{Context, Judge};
 use crate::pointer;
 use crate::rules::{
     ALG_DEPRECATED, ALG_PROHIBITED, ALG_WRONG_FAMILY, AUTH_SIGNING_ALG_NONE, AUTH_SIGNING_RS256,
     DPOP_ALG_ASYMMETRIC, ENC_WITHOUT_ALG, ID_TOKEN_NONE, ID_TOKEN_RS256, JARM_ALG_NONE,
-    REQUEST_OBJECT_ALGS,
+    REQUEST_OBJECT_ALGS, RESOURCE_SIGNING_ALG_NONE,
 };
 
 /// Registry entries whose usage is JWK only: Prohibited as `alg` or `enc` values.
@@ -17,7 +19,7 @@ pub(crate) const PROHIBITED: [&str; 8] = [
 
 /// The three families of algorithm lists.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Family {
+pub(crate) enum Family {
     Jws,
     JweAlg,
     JweEnc,
@@ -46,12 +48,11 @@ impl Family {
 }
 
 /// An algorithm member, its family, and its values (each with whether it is registered).
-type AlgList<'a> = (&'static str, Family, Vec<(&'a str, bool)>);
+pub(crate) type AlgList<'a> = (&'static str, Family, Vec<(&'a str, bool)>);
 
-/// Every algorithm list with its family, as (member, values borrowed from the document, each
-/// with whether it is a registered value of the list's own type).
-fn lists<'a>(cx: &Context<'a>) -> Vec<AlgList<'a>> {
-    let md = cx.metadata;
+/// Every algorithm list of a provider's document with its family, as (member, values borrowed
+/// from the document, each with whether it is a registered value of the list's own type).
+pub(crate) fn provider_lists(md: &ProviderMetadata) -> Vec<AlgList<'_>> {
     let mut lists = Vec::new();
     macro_rules! add {
         ($family:expr => $($field:ident),+) => {$(
@@ -96,8 +97,36 @@ fn lists<'a>(cx: &Context<'a>) -> Vec<AlgList<'a>> {
     lists
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    for (member, family, values) in lists(cx) {
+/// The algorithm lists of a protected resource's document (RFC 9728 §2): both hold JWS `alg`
+/// values.
+pub(crate) fn resource_lists(md: &ProtectedResourceMetadata) -> Vec<AlgList<'_>> {
+    [
+        (
+            "resource_signing_alg_values_supported",
+            &md.resource_signing_alg_values_supported,
+        ),
+        (
+            "dpop_signing_alg_values_supported",
+            &md.dpop_signing_alg_values_supported,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(member, values)| {
+        let values = values.as_ref()?;
+        Some((
+            member,
+            Family::Jws,
+            values.iter().map(|v| (v.as_str(), v.is_known())).collect(),
+        ))
+    })
+    .collect()
+}
+
+/// The rules of every algorithm list, whatever the document: families, prohibited and
+/// deprecated values, `none` and symmetric algorithms where they are forbidden.
+pub(crate) fn check<D: Judge>(cx: &mut Context<'_, D>) {
+    let md = cx.metadata;
+    for (member, family, values) in md.algorithm_lists() {
         // Once per list, not per `EdDSA`: a list may hold many.
         let lists_ed25519 = values.iter().any(|&(other, _)| other == "Ed25519");
         for (index, &(value, known)) in values.iter().enumerate() {
@@ -154,11 +183,17 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 "authorization_signing_alg_values_supported" if value == "none" => {
                     cx.emit(&JARM_ALG_NONE, at, "`none` is listed in `authorization_signing_alg_values_supported`; JARM responses must be signed");
                 }
+                "resource_signing_alg_values_supported" if value == "none" => {
+                    cx.emit(&RESOURCE_SIGNING_ALG_NONE, at, "`none` is listed in `resource_signing_alg_values_supported`; a protected resource's signed responses must be signed");
+                }
                 _ => {}
             }
         }
     }
+}
 
+/// The rules of a provider's own algorithm members.
+pub(crate) fn provider(cx: &mut Context<'_>) {
     let md = cx.metadata;
     // ALG-1 and ALG-2: ID Token algorithms.
     if let Some(algs) = &md.id_token_signing_alg_values_supported {

@@ -45,22 +45,36 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             Err(mismatch) => cx.emit(&ISSUER_MISMATCH, POINTER, mismatch.to_string()),
         }
     }
+    identifier(cx, "`issuer`", POINTER, &issuer, tenant.as_deref());
+}
 
+/// Judges `issuer` as an issuer identifier (an `https` URL with a host, no query, no fragment,
+/// no user information, from which the well-known metadata URLs can be built): the `issuer` of
+/// a provider's document, or an entry of a protected resource's `authorization_servers`
+/// (RFC 9728 §2, PR-AS-2). `name` names it in messages and `pointer` points at it; `tenant` is
+/// the tenant a template matched through the opt-in relaxation, if it did.
+pub(crate) fn identifier<D>(
+    cx: &mut Context<'_, D>,
+    name: &str,
+    pointer: &str,
+    issuer: &str,
+    tenant: Option<&str>,
+) {
     // A template is an error unless it matched the expected issuer through the opt-in
     // relaxation; either way the rest of the issuer is checked, with the template filled in.
     // Whether an error about the issuer's form has been reported (which then also explains why
     // no well-known URL can be built from it).
     let mut explained = false;
-    let mut checked = issuer.clone();
+    let mut checked = issuer.to_owned();
     if issuer.contains('{') || issuer.contains('}') {
-        match &tenant {
+        match tenant {
             Some(tenant) => checked = issuer.replace(TENANT_PLACEHOLDER, tenant),
             None => {
                 explained = true;
                 cx.emit(
                     &ISSUER_TEMPLATE,
-                    POINTER,
-                    format!("`issuer` \"{issuer}\" is a template, not an identifier: no token's `iss` can equal it"),
+                    pointer,
+                    format!("{name} \"{issuer}\" is a template, not an identifier: no token's `iss` can equal it"),
                 );
                 checked = issuer.replace(TENANT_PLACEHOLDER, "tenant");
             }
@@ -77,8 +91,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 explained = true;
                 cx.emit(
                     &ISSUER_NOT_URL,
-                    POINTER,
-                    format!("`issuer` \"{issuer}\" has no host"),
+                    pointer,
+                    format!("{name} \"{issuer}\" has no host"),
                 );
                 None
             }
@@ -86,8 +100,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 explained = true;
                 cx.emit(
                     &ISSUER_NOT_URL,
-                    POINTER,
-                    format!("`issuer` \"{issuer}\" is not a valid absolute URL: {why}"),
+                    pointer,
+                    format!("{name} \"{issuer}\" is not a valid absolute URL: {why}"),
                 );
                 None
             }
@@ -100,23 +114,23 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 if let Some(severity) = cx.severity(&HTTP_LOOPBACK) {
                     cx.emit(
                         &HTTP_LOOPBACK,
-                        POINTER,
-                        format!("`issuer` \"{issuer}\" {}", loopback_verdict(severity)),
+                        pointer,
+                        format!("{name} \"{issuer}\" {}", loopback_verdict(severity)),
                     );
                 }
             }
             scheme => cx.emit(
                 &ISSUER_HTTPS,
-                POINTER,
-                format!("`issuer` \"{issuer}\" uses the {scheme} scheme; it must use https"),
+                pointer,
+                format!("{name} \"{issuer}\" uses the {scheme} scheme; it must use https"),
             ),
         }
         if !url.username().is_empty() || url.password().is_some() {
             explained |= ISSUER_USERINFO.severity(cx.profile) == Some(crate::Severity::Error);
             cx.emit(
                 &ISSUER_USERINFO,
-                POINTER,
-                format!("`issuer` \"{issuer}\" carries user information (`user@`)"),
+                pointer,
+                format!("{name} \"{issuer}\" carries user information (`user@`)"),
             );
         }
     }
@@ -124,8 +138,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         explained = true;
         cx.emit(
             &ISSUER_QUERY_FRAGMENT,
-            POINTER,
-            format!("`issuer` \"{issuer}\" has a query or fragment component"),
+            pointer,
+            format!("{name} \"{issuer}\" has a query or fragment component"),
         );
     }
     // The metadata URLs are built from the issuer's text (WK-1, WK-2); what the construction
@@ -137,8 +151,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         {
             cx.emit(
                 &ISSUER_WELL_KNOWN,
-                POINTER,
-                format!("`issuer` \"{issuer}\" gives no well-known metadata URL: it {problem}"),
+                pointer,
+                format!("{name} \"{issuer}\" gives no well-known metadata URL: it {problem}"),
             );
         }
     }

@@ -1,7 +1,11 @@
 //! The checks, one module per rule group. Each emits problems through [`Context::emit`], which
 //! drops rules that do not apply to the profile and attaches the rule's severity and citation.
+//!
+//! Checks of what any document has (its JSON shape, URLs, algorithm lists, signed metadata,
+//! language tags, scopes) are generic over the document type ([`Judge`]); checks of one
+//! document kind's members take that type.
 
-use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_metadata::{Metadata, ProtectedResourceMetadata, ProviderMetadata};
 
 use crate::report::{Collector, Text};
 use crate::{Options, Profile, Rule, Severity};
@@ -21,14 +25,14 @@ pub(crate) mod urls;
 mod values;
 
 /// What every check sees, and where it puts problems.
-pub(crate) struct Context<'a> {
+pub(crate) struct Context<'a, D = ProviderMetadata> {
     pub(crate) profile: Profile,
     pub(crate) options: &'a Options,
-    pub(crate) metadata: &'a ProviderMetadata,
+    pub(crate) metadata: &'a D,
     pub(crate) problems: Collector,
 }
 
-impl Context<'_> {
+impl<D> Context<'_, D> {
     /// Whether `rule` applies under the profile.
     pub(crate) fn applies(&self, rule: &Rule) -> bool {
         rule.severity(self.profile).is_some()
@@ -60,25 +64,81 @@ impl Context<'_> {
     }
 }
 
+/// A document type the validator judges: what the generic checks need to know of it, and the
+/// checks that run on it.
+pub(crate) trait Judge: Metadata {
+    /// The endpoints whose defining specification requires https, with that specification.
+    const HTTPS_REQUIRED: &'static [(&'static str, &'static str)];
+
+    /// Runs every check on a parsed document.
+    fn run(context: &mut Context<'_, Self>);
+
+    /// `scopes_supported`, when it is an array of strings.
+    fn scopes_supported(&self) -> Option<&[String]>;
+
+    /// Every algorithm list of the document, with its family and values.
+    fn algorithm_lists(&self) -> Vec<algorithms::AlgList<'_>>;
+}
+
+impl Judge for ProviderMetadata {
+    const HTTPS_REQUIRED: &'static [(&'static str, &'static str)] = &urls::PROVIDER_HTTPS_REQUIRED;
+
+    fn run(context: &mut Context<'_, Self>) {
+        shape::check(context);
+        issuer::check(context);
+        urls::check(context);
+        presence::check(context);
+        algorithms::check(context);
+        algorithms::provider(context);
+        response_types::check(context);
+        cross_field::check(context);
+        signed::check(context);
+        mtls::check(context);
+        values::check(context);
+        values::provider(context);
+        fapi2::check(context);
+        resource::check(context);
+    }
+
+    fn scopes_supported(&self) -> Option<&[String]> {
+        self.scopes_supported.as_deref()
+    }
+
+    fn algorithm_lists(&self) -> Vec<algorithms::AlgList<'_>> {
+        algorithms::provider_lists(self)
+    }
+}
+
+impl Judge for ProtectedResourceMetadata {
+    const HTTPS_REQUIRED: &'static [(&'static str, &'static str)] = &urls::RESOURCE_HTTPS_REQUIRED;
+
+    fn run(context: &mut Context<'_, Self>) {
+        shape::check(context);
+        resource::document(context);
+        urls::check(context);
+        algorithms::check(context);
+        signed::check(context);
+        values::check(context);
+        values::resource(context);
+    }
+
+    fn scopes_supported(&self) -> Option<&[String]> {
+        self.scopes_supported.as_deref()
+    }
+
+    fn algorithm_lists(&self) -> Vec<algorithms::AlgList<'_>> {
+        algorithms::resource_lists(self)
+    }
+}
+
 /// Runs every check on a parsed document.
-pub(crate) fn run(context: &mut Context<'_>) {
-    shape::check(context);
-    issuer::check(context);
-    urls::check(context);
-    presence::check(context);
-    algorithms::check(context);
-    response_types::check(context);
-    cross_field::check(context);
-    signed::check(context);
-    mtls::check(context);
-    values::check(context);
-    fapi2::check(context);
-    resource::check(context);
+pub(crate) fn run<D: Judge>(context: &mut Context<'_, D>) {
+    D::run(context);
 }
 
 /// How a missing or unusable member is described: absent, `null`, or of the wrong type.
-pub(crate) fn absence(metadata: &ProviderMetadata, name: &str) -> &'static str {
-    match metadata.other.get(name) {
+pub(crate) fn absence<D: Metadata>(metadata: &D, name: &str) -> &'static str {
+    match metadata.other().get(name) {
         None => "absent",
         Some(value) if value.is_null() => "null",
         Some(_) => "not of its JSON type",

@@ -4,7 +4,9 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use oidc_discovery_metadata::{JsonKind, JsonType, MEMBERS, MemberView, StrList};
+use oidc_discovery_metadata::{
+    DocumentKind, JsonKind, JsonType, MemberInfo, MemberView, Metadata, StrList,
+};
 
 use super::Context;
 use crate::pointer;
@@ -18,14 +20,14 @@ const WITHDRAWN: [&str; 3] = [
     "request_authentication_signing_alg_values_supported",
 ];
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check<D: Metadata>(cx: &mut Context<'_, D>) {
     mistyped(cx);
     lists(cx);
     names(cx);
 }
 
 /// Known members kept in `other` because their JSON type is wrong.
-fn mistyped(cx: &mut Context<'_>) {
+fn mistyped<D: Metadata>(cx: &mut Context<'_, D>) {
     // Borrowed from the document (not the context), so nothing is copied.
     let metadata = cx.metadata;
     for (name, value, expected) in metadata.mistyped_members() {
@@ -98,7 +100,7 @@ fn article(expected: JsonType) -> String {
 }
 
 /// Empty arrays and repeated values in typed lists.
-fn lists(cx: &mut Context<'_>) {
+fn lists<D: Metadata>(cx: &mut Context<'_, D>) {
     // The items borrow the document (not the context), so nothing is copied, and one list is
     // held at a time.
     let metadata = cx.metadata;
@@ -110,8 +112,13 @@ fn lists(cx: &mut Context<'_>) {
     });
 }
 
-fn list(cx: &mut Context<'_>, name: &str, items: StrList<'_>) {
+fn list<D: Metadata>(cx: &mut Context<'_, D>, name: &str, items: StrList<'_>) {
     if items.is_empty() {
+        if D::KIND == DocumentKind::ProtectedResource && name == "bearer_methods_supported" {
+            // The one member where an empty array means something: no bearer method is
+            // supported (RFC 9728 §2, an exception to §3.2).
+            return;
+        }
         cx.emit(
             &EMPTY_ARRAY,
             pointer::member(name),
@@ -215,13 +222,13 @@ impl Hasher for Prehashed {
 /// The registered member `name` turns into when a consumer stops at its first NUL or drops its
 /// control characters (C0, DEL, C1), letter case aside; `None` for a name without control
 /// characters.
-fn control_twin(name: &str) -> Option<&'static str> {
+fn control_twin(members: &'static [MemberInfo], name: &str) -> Option<&'static str> {
     if !name.chars().any(char::is_control) {
         return None;
     }
     let truncated = name.split('\0').next().unwrap_or(name);
     let stripped: String = name.chars().filter(|c| !c.is_control()).collect();
-    MEMBERS
+    members
         .iter()
         .find(|member| {
             member.name == truncated
@@ -234,7 +241,7 @@ fn control_twin(name: &str) -> Option<&'static str> {
 }
 
 /// Unknown member names that look like known ones, and withdrawn names.
-fn names(cx: &mut Context<'_>) {
+fn names<D: Metadata>(cx: &mut Context<'_, D>) {
     let metadata = cx.metadata;
     for (name, _) in metadata.unknown_members() {
         if WITHDRAWN.contains(&name) {
@@ -246,7 +253,7 @@ fn names(cx: &mut Context<'_>) {
             continue;
         }
         let base = name.split('#').next().unwrap_or(name);
-        if let Some(known) = MEMBERS
+        if let Some(known) = D::MEMBERS
             .iter()
             .find(|member| member.name != base && member.name.eq_ignore_ascii_case(base))
         {
@@ -258,7 +265,7 @@ fn names(cx: &mut Context<'_>) {
                     known.name
                 ),
             );
-        } else if let Some(known) = control_twin(name) {
+        } else if let Some(known) = control_twin(D::MEMBERS, name) {
             cx.emit(
                 &MEMBER_NAME_CASE,
                 pointer::member(name),

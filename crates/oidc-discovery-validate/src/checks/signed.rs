@@ -1,16 +1,17 @@
-//! `signed_metadata` shape (inventory §3.9, SIG-1..3), read with the one reader
+//! `signed_metadata` shape (inventory §3.9, SIG-1..3; PR-SIG-1..3 for a protected resource's,
+//! RFC 9728 §2.2), read with the one reader
 //! ([`CompactJws`](crate::jws::CompactJws)) that verification uses too. Verification is not
 //! done here.
 
-use super::Context;
+use super::{Context, Judge};
 use crate::jws::CompactJws;
 use crate::rules::SIGNED_METADATA_NESTED;
 
 const POINTER: &str = "/signed_metadata";
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check<D: Judge>(cx: &mut Context<'_, D>) {
     let metadata = cx.metadata;
-    let Some(jwt) = metadata.signed_metadata.as_ref() else {
+    let Some(jwt) = metadata.signed_metadata() else {
         return;
     };
     let jws = match CompactJws::read(jwt.as_str()) {

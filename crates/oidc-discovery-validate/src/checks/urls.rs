@@ -3,16 +3,16 @@
 
 use oidc_discovery_metadata::MemberView;
 
-use super::Context;
+use super::{Context, Judge};
 use crate::rules::{
     DOCUMENTATION_HTTP, ENDPOINT_FRAGMENT, ENDPOINT_HTTPS, ENDPOINT_TLS, HTTP_LOOPBACK,
     URL_NOT_ABSOLUTE,
 };
 use crate::{Severity, pointer};
 
-/// Endpoints whose specification requires https in its definition of the member, with the
-/// specifications (and sections) that require it.
-const HTTPS_REQUIRED: [(&str, &str); 11] = [
+/// A provider's endpoints whose specification requires https in its definition of the member,
+/// with the specifications (and sections) that require it.
+pub(crate) const PROVIDER_HTTPS_REQUIRED: [(&str, &str); 11] = [
     (
         "authorization_endpoint",
         "OpenID Connect Discovery 1.0 §3; RFC 6749 §3.1",
@@ -41,6 +41,9 @@ const HTTPS_REQUIRED: [(&str, &str); 11] = [
     ("signed_jwks_uri", "OpenID Federation 1.0 §5.2.1"),
 ];
 
+/// A protected resource's URLs that RFC 9728 §2 requires to use https (PR-URL-1).
+pub(crate) const RESOURCE_HTTPS_REQUIRED: [(&str, &str); 1] = [("jwks_uri", "RFC 9728 §2")];
+
 /// Endpoints whose specification requires TLS in prose (`endpoint-tls`), with that
 /// specification; other members get the rule's general citation.
 const TLS_EXPECTED: [(&str, &str); 3] = [
@@ -60,8 +63,11 @@ fn spec_of(table: &[(&str, &'static str)], member: &str) -> Option<&'static str>
         .map(|&(_, spec)| spec)
 }
 
-/// Human-readable documents: no https mandate (URL-9).
-const DOCUMENTATION: [&str; 7] = [
+/// Human-readable documents: no https mandate (URL-9, PR-URL-3).
+const DOCUMENTATION: [&str; 10] = [
+    "resource_documentation",
+    "resource_policy_uri",
+    "resource_tos_uri",
     "service_documentation",
     "op_policy_uri",
     "op_tos_uri",
@@ -270,10 +276,10 @@ pub(crate) fn is_loopback(url: &url::Url) -> bool {
 }
 
 /// Members whose URLs are identifiers, judged by the rules of their kind of identifier
-/// (`checks/resource.rs`) rather than as endpoints.
-const IDENTIFIERS: [&str; 1] = ["protected_resources"];
+/// (`checks/resource.rs`, `checks/issuer.rs`) rather than as endpoints.
+const IDENTIFIERS: [&str; 3] = ["protected_resources", "resource", "authorization_servers"];
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+pub(crate) fn check<D: Judge>(cx: &mut Context<'_, D>) {
     let metadata = cx.metadata;
     metadata.for_each_member(|member| {
         if IDENTIFIERS.contains(&member.info.name) {
@@ -299,7 +305,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     });
 }
 
-fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, raw: &str) {
+fn check_url<D: Judge>(
+    cx: &mut Context<'_, D>,
+    member: &str,
+    pointer: impl Fn() -> String,
+    raw: &str,
+) {
     if plain_https(raw) {
         // Valid and https: of the rules below, only the fragment one can apply.
         fragment(cx, member, &pointer, raw);
@@ -339,7 +350,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
                 format!("\"{raw}\" uses http; https is better")
             });
         }
-    } else if let Some(spec) = spec_of(&HTTPS_REQUIRED, member) {
+    } else if let Some(spec) = spec_of(D::HTTPS_REQUIRED, member) {
         cx.emit_citing(&ENDPOINT_HTTPS, spec, &pointer, || {
             format!("\"{raw}\" uses the {scheme} scheme; `{member}` must use https")
         });
@@ -355,7 +366,7 @@ fn check_url(cx: &mut Context<'_>, member: &str, pointer: impl Fn() -> String, r
 }
 
 /// `endpoint-fragment`: endpoints that must not have a fragment.
-fn fragment(cx: &mut Context<'_>, member: &str, pointer: &impl Fn() -> String, raw: &str) {
+fn fragment<D>(cx: &mut Context<'_, D>, member: &str, pointer: &impl Fn() -> String, raw: &str) {
     if let Some(spec) = spec_of(&NO_FRAGMENT, member)
         && raw.contains('#')
     {

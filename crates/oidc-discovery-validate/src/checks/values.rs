@@ -1,10 +1,12 @@
 //! Values outside their registries, and language tag syntax.
 
-use oidc_discovery_metadata::{GrantType, JweEnc, LanguageTag};
+use oidc_discovery_metadata::{
+    BearerMethod, GrantType, JweEnc, JwsAlg, LanguageTag, ProtectedResourceMetadata,
+};
 
-use super::Context;
+use super::{Context, Judge};
 use crate::pointer;
-use crate::rules::{LOCALE_SYNTAX, SCOPE_SYNTAX, VALUE_UNREGISTERED};
+use crate::rules::{BEARER_METHOD_UNKNOWN, LOCALE_SYNTAX, SCOPE_SYNTAX, VALUE_UNREGISTERED};
 
 /// Why `scope` is not an RFC 6749 §3.3 scope token (`1*( %x21 / %x23-5B / %x5D-7E )`).
 fn scope_token_problem(scope: &str) -> Option<String> {
@@ -48,8 +50,8 @@ fn suggestion(member: &str, value: &str, known: &[&str]) -> Option<String> {
 
 /// `value-unregistered` for `value` at `index` of `member`, unless another rule reports it;
 /// `known` (the member's registered values) is listed only for a problem a report keeps.
-fn unregistered(
-    cx: &mut Context<'_>,
+fn unregistered<D>(
+    cx: &mut Context<'_, D>,
     member: &'static str,
     index: usize,
     value: &str,
@@ -87,7 +89,91 @@ fn unregistered(
     );
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
+/// The values of any document: scope tokens and the language tags of member names.
+pub(crate) fn check<D: Judge>(cx: &mut Context<'_, D>) {
+    let md = cx.metadata;
+    // Scope values: RFC 6749 §3.3 scope tokens.
+    for (index, scope) in md.scopes_supported().into_iter().flatten().enumerate() {
+        if let Some(why) = scope_token_problem(scope) {
+            cx.emit(
+                &SCOPE_SYNTAX,
+                || pointer::element("scopes_supported", index),
+                || format!("\"{scope}\" in `scopes_supported` is not a scope token: {why}"),
+            );
+        }
+    }
+    // A known human-readable member with an empty tag (`resource_name#`) is not read as a
+    // tagged variant; it is kept as an unknown member, and its tag is malformed all the same.
+    for (name, _) in md.unknown_members() {
+        if let Some(base) = name.strip_suffix('#')
+            && D::member_info(base).is_some_and(|info| info.localizable)
+        {
+            cx.emit(&LOCALE_SYNTAX, pointer::member(name), || {
+                format!("the tag of `{name}` is empty; it must be a BCP 47 language tag")
+            });
+        }
+    }
+    md.for_each_member(|member| {
+        if let Some(tag) = member.tag {
+            if !LanguageTag::new(tag).is_well_formed() {
+                let name = member.json_name();
+                cx.emit(
+                    &LOCALE_SYNTAX,
+                    || pointer::member(&name),
+                    || {
+                        format!(
+                            "the tag \"{tag}\" of `{name}` is not a well-formed BCP 47 language tag"
+                        )
+                    },
+                );
+            }
+        }
+    });
+}
+
+/// The values of a protected resource's document: bearer methods (RFC 6750 §2) and algorithms
+/// outside their registry.
+pub(crate) fn resource(cx: &mut Context<'_, ProtectedResourceMetadata>) {
+    let md = cx.metadata;
+    for (index, method) in md.bearer_methods_supported.iter().flatten().enumerate() {
+        if !method.is_known() {
+            let value = method.as_str();
+            cx.emit(
+                &BEARER_METHOD_UNKNOWN,
+                || pointer::element("bearer_methods_supported", index),
+                || {
+                    let known: Vec<&str> = BearerMethod::KNOWN.iter().map(BearerMethod::as_str).collect();
+                    let hint = suggestion("bearer_methods_supported", value, &known)
+                        .or_else(|| (value == "form").then(|| "`body` (the form-encoded body method of RFC 6750 §2.2)".to_owned()))
+                        .map(|s| format!("; did you mean {s}?"))
+                        .unwrap_or_default();
+                    format!("`{value}` in `bearer_methods_supported` is not a bearer token method of RFC 6750 §2 (`header`, `body`, `query`); clients do not know it{hint}")
+                },
+            );
+        }
+    }
+    for (member, values) in [
+        (
+            "resource_signing_alg_values_supported",
+            &md.resource_signing_alg_values_supported,
+        ),
+        (
+            "dpop_signing_alg_values_supported",
+            &md.dpop_signing_alg_values_supported,
+        ),
+    ] {
+        for (index, value) in values.iter().flatten().enumerate() {
+            if !value.is_known() {
+                unregistered(cx, member, index, value.as_str(), || {
+                    JwsAlg::KNOWN.iter().map(JwsAlg::as_str).collect()
+                });
+            }
+        }
+    }
+}
+
+/// The values of a provider's document: registered values of its lists and locale lists.
+pub(crate) fn provider(cx: &mut Context<'_>) {
     let md = cx.metadata;
     macro_rules! scan {
         ($($field:ident: $ty:ty),+ $(,)?) => {$(
@@ -134,16 +220,6 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         introspection_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
         authorization_encryption_enc_values_supported: oidc_discovery_metadata::JweEnc,
     );
-    // Scope values: RFC 6749 §3.3 scope tokens.
-    for (index, scope) in md.scopes_supported.iter().flatten().enumerate() {
-        if let Some(why) = scope_token_problem(scope) {
-            cx.emit(
-                &SCOPE_SYNTAX,
-                || pointer::element("scopes_supported", index),
-                || format!("\"{scope}\" in `scopes_supported` is not a scope token: {why}"),
-            );
-        }
-    }
 
     // Language tags: locale lists and tagged member names.
     for member in ["ui_locales_supported", "claims_locales_supported"] {
@@ -163,20 +239,4 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             );
         }
     }
-    md.for_each_member(|member| {
-        if let Some(tag) = member.tag {
-            if !LanguageTag::new(tag).is_well_formed() {
-                let name = member.json_name();
-                cx.emit(
-                    &LOCALE_SYNTAX,
-                    || pointer::member(&name),
-                    || {
-                        format!(
-                            "the tag \"{tag}\" of `{name}` is not a well-formed BCP 47 language tag"
-                        )
-                    },
-                );
-            }
-        }
-    });
 }

@@ -455,6 +455,84 @@ pub(crate) fn cases() -> Vec<Case> {
                 );
             },
         ),
+        // ── A protected resource's algorithm lists (RFC 9728 §2) ────────────────────────────
+        fires(
+            "none among resource signing algorithms",
+            RESOURCE,
+            "resource-signing-alg-none",
+            "/resource_signing_alg_values_supported/1",
+            |d| {
+                set(
+                    d,
+                    "resource_signing_alg_values_supported",
+                    json!(["RS256", "none"]),
+                )
+            },
+        ),
+        spares(
+            "MAC among resource signing algorithms",
+            RESOURCE,
+            "resource-signing-alg-none",
+            |d| {
+                set(
+                    d,
+                    "resource_signing_alg_values_supported",
+                    json!(["HS256", "RS256"]),
+                )
+            },
+        ),
+        fires(
+            "MAC for a protected resource's DPoP proofs",
+            RESOURCE,
+            "dpop-alg-asymmetric",
+            "/dpop_signing_alg_values_supported/0",
+            |d| {
+                set(
+                    d,
+                    "dpop_signing_alg_values_supported",
+                    json!(["HS256", "ES256"]),
+                )
+            },
+        ),
+        fires(
+            "none for a protected resource's DPoP proofs",
+            RESOURCE,
+            "dpop-alg-asymmetric",
+            "/dpop_signing_alg_values_supported/1",
+            |d| {
+                set(
+                    d,
+                    "dpop_signing_alg_values_supported",
+                    json!(["ES256", "none"]),
+                )
+            },
+        ),
+        spares(
+            "asymmetric DPoP algorithms of a protected resource",
+            RESOURCE,
+            "dpop-alg-asymmetric",
+            |_| {},
+        ),
+        fires(
+            "encryption algorithm among resource signing algorithms",
+            RESOURCE,
+            "alg-wrong-family",
+            "/resource_signing_alg_values_supported/0",
+            |d| {
+                set(
+                    d,
+                    "resource_signing_alg_values_supported",
+                    json!(["RSA-OAEP"]),
+                )
+            },
+        ),
+        fires(
+            "EdDSA among resource signing algorithms",
+            RESOURCE,
+            "alg-deprecated",
+            "/resource_signing_alg_values_supported/0",
+            |d| set(d, "resource_signing_alg_values_supported", json!(["EdDSA"])),
+        ),
     ]
 }
 

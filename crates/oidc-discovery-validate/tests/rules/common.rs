@@ -1,20 +1,21 @@
 //! What every table of the rule tests shares: the base documents, edits, and the case harness.
 //!
 //! Every case starts from a clean base document of its profile ([`oauth_base`], [`oidc_base`],
-//! [`fapi2_base`]), or from hand-written bytes for JSON-level rules.
+//! [`fapi2_base`], [`resource_base`]), or from hand-written bytes for JSON-level rules.
 
 pub(crate) use std::collections::BTreeSet;
 
 pub(crate) use oidc_discovery_metadata::ProviderMetadata;
 pub(crate) use oidc_discovery_validate::{
-    Checked, IssuerMatchOptions, OAuth, Oidc, Options, Problem, Profile, RULES, Report, Rule,
-    RuleGroup, Severity, validate, validate_json,
+    Checked, IssuerMatchOptions, OAuth, Oidc, Options, Problem, Profile, RULES, Report, Resource,
+    Rule, RuleGroup, Severity, validate, validate_json, validate_resource_json,
 };
 pub(crate) use serde_json::{Value, json};
 
 pub(crate) const OAUTH: Profile = Profile::OAuth;
 pub(crate) const OIDC: Profile = Profile::Oidc;
 pub(crate) const FAPI2: Profile = Profile::Fapi2;
+pub(crate) const RESOURCE: Profile = Profile::Resource;
 
 pub(crate) const ENTRA_TEMPLATE: &str = "https://login.microsoftonline.com/{tenantid}/v2.0";
 pub(crate) const ENTRA_TENANT: &str =
@@ -99,11 +100,34 @@ pub(crate) fn fapi2_base() -> Value {
     })
 }
 
+/// Protected resource metadata (RFC 9728), with every member of RFC 9728 §2 but
+/// `signed_metadata`.
+pub(crate) fn resource_base() -> Value {
+    json!({
+        "resource": "https://rs.example.com/api",
+        "authorization_servers": ["https://as.example.com", "https://op.example.com/tenant"],
+        "jwks_uri": "https://rs.example.com/jwks",
+        "scopes_supported": ["files:read", "files:write"],
+        "bearer_methods_supported": ["header"],
+        "resource_signing_alg_values_supported": ["RS256", "ES256"],
+        "resource_name": "Example API",
+        "resource_name#ja": "例の API",
+        "resource_documentation": "https://rs.example.com/docs",
+        "resource_policy_uri": "https://rs.example.com/policy",
+        "resource_tos_uri": "https://rs.example.com/tos",
+        "tls_client_certificate_bound_access_tokens": false,
+        "authorization_details_types_supported": ["payment_initiation"],
+        "dpop_signing_alg_values_supported": ["ES256", "PS256"],
+        "dpop_bound_access_tokens_required": false
+    })
+}
+
 pub(crate) fn base(profile: Profile) -> Value {
     match profile {
         Profile::OAuth => oauth_base(),
         Profile::Oidc => oidc_base(),
         Profile::Fapi2 => fapi2_base(),
+        Profile::Resource => resource_base(),
         other => panic!("no base document for profile {other}"),
     }
 }
@@ -341,4 +365,20 @@ pub(crate) fn cites_within(problem_spec: &str, rule_spec: &str) -> bool {
             let document = part.split(" §").next().unwrap_or(part);
             rule_spec.contains(document)
         })
+}
+
+pub(crate) fn expecting_resource_exactly() -> Options {
+    Options::expecting_resource("https://rs.example.com/api")
+}
+
+pub(crate) fn expecting_resource_with_slash() -> Options {
+    Options::expecting_resource("https://rs.example.com/api/")
+}
+
+pub(crate) fn expecting_resource_from_challenge() -> Options {
+    Options::expecting_resource_from_challenge("https://rs.example.com/api/mcp")
+}
+
+pub(crate) fn expecting_resource_from_same_challenge() -> Options {
+    Options::expecting_resource_from_challenge("https://rs.example.com/api")
 }

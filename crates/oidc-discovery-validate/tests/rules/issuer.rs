@@ -296,6 +296,129 @@ pub(crate) fn cases() -> Vec<Case> {
             |d| set(d, "issuer", json!(ENTRA_TENANT)),
         )
         .with(expecting_entra_tenant_with_template),
+        // ── A protected resource's `authorization_servers` are issuer identifiers ───────────
+        fires(
+            "authorization server over http",
+            RESOURCE,
+            "issuer-https",
+            "/authorization_servers/1",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com", "http://as.example.com"]),
+                )
+            },
+        ),
+        spares(
+            "authorization server with a path",
+            RESOURCE,
+            "issuer-https",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com/tenant/1"]),
+                );
+            },
+        ),
+        fires(
+            "relative authorization server",
+            RESOURCE,
+            "issuer-not-url",
+            "/authorization_servers/0",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["/.well-known/oauth-authorization-server"]),
+                )
+            },
+        ),
+        spares(
+            "absolute authorization servers",
+            RESOURCE,
+            "issuer-not-url",
+            |_| {},
+        ),
+        fires(
+            "authorization server with a query",
+            RESOURCE,
+            "issuer-query-fragment",
+            "/authorization_servers/0",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com/?tenant=7"]),
+                )
+            },
+        ),
+        spares(
+            "authorization server without query or fragment",
+            RESOURCE,
+            "issuer-query-fragment",
+            |_| {},
+        ),
+        fires(
+            "authorization server with user information",
+            RESOURCE,
+            "issuer-userinfo",
+            "/authorization_servers/0",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://admin@as.example.com"]),
+                )
+            },
+        ),
+        spares(
+            "authorization server without user information",
+            RESOURCE,
+            "issuer-userinfo",
+            |_| {},
+        ),
+        fires(
+            "authorization server template",
+            RESOURCE,
+            "issuer-template",
+            "/authorization_servers/0",
+            |d| set(d, "authorization_servers", json!([ENTRA_TEMPLATE])),
+        ),
+        spares(
+            "authorization server of a concrete tenant",
+            RESOURCE,
+            "issuer-template",
+            |d| {
+                set(d, "authorization_servers", json!([ENTRA_TENANT]));
+            },
+        ),
+        fires(
+            "authorization server with a dot segment",
+            RESOURCE,
+            "issuer-well-known",
+            "/authorization_servers/0",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com/a/../b"]),
+                )
+            },
+        ),
+        spares(
+            "authorization server with a plain path",
+            RESOURCE,
+            "issuer-well-known",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com/a/b"]),
+                );
+            },
+        ),
     ]
 }
 

@@ -128,6 +128,36 @@ pub(crate) fn cases() -> Vec<Case> {
             "duplicate-member",
             || serde_json::to_vec(&fapi2_base()).unwrap(),
         ),
+        fires_bytes(
+            "protected resource as an array",
+            RESOURCE,
+            "json-not-object",
+            "",
+            || format!("[{}]", resource_base()).into_bytes(),
+        ),
+        spares_bytes(
+            "protected resource as an object",
+            RESOURCE,
+            "json-not-object",
+            || resource_base().to_string().into_bytes(),
+        ),
+        fires_bytes(
+            "protected resource truncated",
+            RESOURCE,
+            "json-syntax",
+            "",
+            || b"{\"resource\": \"https://rs.example.com\"".to_vec(),
+        ),
+        fires_bytes(
+            "resource named twice",
+            RESOURCE,
+            "duplicate-member",
+            "/resource",
+            || base_text_with(RESOURCE, "\n  \"resource\": \"https://evil.example\","),
+        ),
+        spares_bytes("resource named once", RESOURCE, "duplicate-member", || {
+            resource_base().to_string().into_bytes()
+        }),
     ]
 }
 

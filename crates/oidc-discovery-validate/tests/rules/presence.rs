@@ -418,6 +418,30 @@ pub(crate) fn cases() -> Vec<Case> {
                 );
             },
         ),
+        fires(
+            "no resource name",
+            RESOURCE,
+            "recommended-member-missing",
+            "/resource_name",
+            |d| {
+                remove(d, "resource_name");
+            },
+        ),
+        fires(
+            "no scopes of a protected resource",
+            RESOURCE,
+            "recommended-member-missing",
+            "/scopes_supported",
+            |d| {
+                remove(d, "scopes_supported");
+            },
+        ),
+        spares(
+            "resource name and scopes",
+            RESOURCE,
+            "recommended-member-missing",
+            |_| {},
+        ),
     ]
 }
 

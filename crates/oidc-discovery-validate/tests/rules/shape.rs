@@ -248,5 +248,98 @@ pub(crate) fn cases() -> Vec<Case> {
         spares("similar extension name", OAUTH, "withdrawn-member", |d| {
             set(d, "homepage_url", json!("https://as.example.com"));
         }),
+        // ── A protected resource's members (RFC 9728 §2, §3.2) ──────────────────────────────
+        fires(
+            "empty scopes of a protected resource",
+            RESOURCE,
+            "empty-array",
+            "/scopes_supported",
+            |d| set(d, "scopes_supported", json!([])),
+        ),
+        fires(
+            "empty authorization servers",
+            RESOURCE,
+            "empty-array",
+            "/authorization_servers",
+            |d| set(d, "authorization_servers", json!([])),
+        ),
+        spares(
+            "no bearer method, on purpose",
+            RESOURCE,
+            "empty-array",
+            |d| set(d, "bearer_methods_supported", json!([])),
+        ),
+        fires(
+            "authorization server listed twice",
+            RESOURCE,
+            "duplicate-value",
+            "/authorization_servers/1",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!(["https://as.example.com", "https://as.example.com"]),
+                )
+            },
+        ),
+        spares(
+            "authorization servers listed once",
+            RESOURCE,
+            "duplicate-value",
+            |_| {},
+        ),
+        fires(
+            "boolean as a string",
+            RESOURCE,
+            "member-type",
+            "/dpop_bound_access_tokens_required",
+            |d| set(d, "dpop_bound_access_tokens_required", json!("false")),
+        ),
+        fires(
+            "authorization server that is not a string",
+            RESOURCE,
+            "member-type",
+            "/authorization_servers/0",
+            |d| {
+                set(
+                    d,
+                    "authorization_servers",
+                    json!([{"issuer": "https://as.example.com"}]),
+                )
+            },
+        ),
+        spares(
+            "protected resource members of their types",
+            RESOURCE,
+            "member-type",
+            |_| {},
+        ),
+        fires(
+            "null resource name",
+            RESOURCE,
+            "member-null",
+            "/resource_name",
+            |d| set(d, "resource_name", Value::Null),
+        ),
+        spares("resource name given", RESOURCE, "member-null", |_| {}),
+        fires(
+            "capitalized member of a protected resource",
+            RESOURCE,
+            "member-name-case",
+            "/Authorization_servers",
+            |d| {
+                set(
+                    d,
+                    "Authorization_servers",
+                    json!(["https://as.example.com"]),
+                )
+            },
+        ),
+        spares(
+            "federation members in a protected resource",
+            RESOURCE,
+            "member-name-case",
+            |d| set(d, "organization_name", json!("Example")),
+        ),
     ]
 }

@@ -179,6 +179,69 @@ pub(crate) fn cases() -> Vec<Case> {
                 );
             },
         ),
+        fires(
+            "protected resource's unsigned metadata",
+            RESOURCE,
+            "signed-metadata-unsigned",
+            "/signed_metadata",
+            |d| {
+                let claims = json!({"iss": "https://federation.example.org", "resource": "https://rs.example.com/api"});
+                set(
+                    d,
+                    "signed_metadata",
+                    json!(jwt(&json!({"alg": "none"}), &claims, "")),
+                );
+            },
+        ),
+        fires(
+            "protected resource's signed metadata is not a JWT",
+            RESOURCE,
+            "signed-metadata-not-jws",
+            "/signed_metadata",
+            |d| set(d, "signed_metadata", json!("not-a-jwt")),
+        ),
+        fires(
+            "protected resource's signed metadata without iss",
+            RESOURCE,
+            "signed-metadata-iss",
+            "/signed_metadata",
+            |d| {
+                let claims = json!({"resource": "https://rs.example.com/api"});
+                set(
+                    d,
+                    "signed_metadata",
+                    json!(jwt(&json!({"alg": "ES256"}), &claims, SIGNATURE)),
+                );
+            },
+        ),
+        fires(
+            "protected resource's signed metadata nested",
+            RESOURCE,
+            "signed-metadata-nested",
+            "/signed_metadata",
+            |d| {
+                let claims =
+                    json!({"iss": "https://federation.example.org", "signed_metadata": "x.y.z"});
+                set(
+                    d,
+                    "signed_metadata",
+                    json!(jwt(&json!({"alg": "ES256"}), &claims, SIGNATURE)),
+                );
+            },
+        ),
+        spares(
+            "protected resource's signed metadata, well formed",
+            RESOURCE,
+            "signed-metadata-not-jws",
+            |d| {
+                let claims = json!({"iss": "https://federation.example.org", "resource": "https://rs.example.com/api"});
+                set(
+                    d,
+                    "signed_metadata",
+                    json!(jwt(&json!({"alg": "ES256"}), &claims, SIGNATURE)),
+                );
+            },
+        ),
     ]
 }
 

@@ -280,6 +280,66 @@ pub(crate) fn cases() -> Vec<Case> {
                 );
             },
         ),
+        // ── A protected resource's URLs (RFC 9728 §2) ───────────────────────────────────────
+        fires(
+            "resource on localhost",
+            RESOURCE,
+            "http-loopback",
+            "/resource",
+            |d| set(d, "resource", json!("http://localhost:3000/mcp")),
+        ),
+        fires(
+            "authorization server on loopback",
+            RESOURCE,
+            "http-loopback",
+            "/authorization_servers/0",
+            |d| set(d, "authorization_servers", json!(["http://127.0.0.1:9000"])),
+        ),
+        fires(
+            "resource's jwks_uri over http",
+            RESOURCE,
+            "endpoint-https",
+            "/jwks_uri",
+            |d| set(d, "jwks_uri", json!("http://rs.example.com/jwks")),
+        ),
+        spares(
+            "resource's jwks_uri over https",
+            RESOURCE,
+            "endpoint-https",
+            |_| {},
+        ),
+        fires(
+            "relative resource documentation",
+            RESOURCE,
+            "url-not-absolute",
+            "/resource_documentation",
+            |d| set(d, "resource_documentation", json!("docs/index.html")),
+        ),
+        spares(
+            "resource documentation absolute",
+            RESOURCE,
+            "url-not-absolute",
+            |_| {},
+        ),
+        fires(
+            "tagged terms of service over http",
+            RESOURCE,
+            "documentation-http",
+            "/resource_tos_uri#de",
+            |d| set(d, "resource_tos_uri#de", json!("http://rs.example.com/agb")),
+        ),
+        spares(
+            "resource policy over https",
+            RESOURCE,
+            "documentation-http",
+            |_| {},
+        ),
+        spares(
+            "a resource identifier is not an endpoint",
+            RESOURCE,
+            "url-not-absolute",
+            |d| set(d, "resource", json!("urn:example:rs")),
+        ),
     ]
 }
 

@@ -92,3 +92,52 @@ fn into_validated_refuses_text_that_does_not_parse_or_another_profile() {
         .expect_err("another profile");
     assert_eq!(report.profile, OAUTH);
 }
+
+#[test]
+fn validated_resource_guarantees_the_resource_identifier() {
+    use oidc_discovery_metadata::ProtectedResourceMetadata;
+
+    let source = serde_json::to_vec(&resource_base()).unwrap();
+    let options = expecting_resource_exactly();
+    let validated = validate_resource_json(&source, &options)
+        .into_validated::<Resource>()
+        .expect("the base document passes `resource`");
+    assert_eq!(validated.resource().as_str(), "https://rs.example.com/api");
+    // It dereferences to the protected resource's document.
+    assert_eq!(
+        validated.authorization_servers.as_ref().map(Vec::len),
+        Some(2)
+    );
+    assert!(validated.report().is_valid());
+    let document: ProtectedResourceMetadata = validated.into_inner();
+    assert_eq!(
+        validate::<Resource>(document.clone(), &options)
+            .unwrap()
+            .resource()
+            .as_str(),
+        "https://rs.example.com/api"
+    );
+    // Refused: another expected resource, or no `resource`.
+    let invalid = validate::<Resource>(document.clone(), &expecting_resource_with_slash())
+        .expect_err("`resource` differs from the expected one");
+    assert!(invalid.report.has("resource-mismatch"));
+    assert_eq!(invalid.metadata.resource, document.resource);
+    let mut without = document;
+    without.resource = None;
+    let invalid = validate::<Resource>(without, &Options::default()).expect_err("no resource");
+    assert!(invalid.report.has("resource-missing"));
+    // A provider's document is not a protected resource's, and the other way round.
+    assert!(
+        validate_json(&source, RESOURCE, &Options::default())
+            .into_validated::<OAuth>()
+            .is_err()
+    );
+    assert!(
+        validate_resource_json(
+            &serde_json::to_vec(&oauth_base()).unwrap(),
+            &Options::default()
+        )
+        .into_validated::<Resource>()
+        .is_err()
+    );
+}

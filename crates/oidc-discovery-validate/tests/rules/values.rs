@@ -146,5 +146,76 @@ pub(crate) fn cases() -> Vec<Case> {
                 );
             },
         ),
+        // ── A protected resource's values ───────────────────────────────────────────────────
+        fires(
+            "form as a bearer method",
+            RESOURCE,
+            "bearer-method-unknown",
+            "/bearer_methods_supported/1",
+            |d| set(d, "bearer_methods_supported", json!(["header", "form"])),
+        ),
+        spares(
+            "every bearer method of RFC 6750",
+            RESOURCE,
+            "bearer-method-unknown",
+            |d| {
+                set(
+                    d,
+                    "bearer_methods_supported",
+                    json!(["header", "body", "query"]),
+                )
+            },
+        ),
+        fires(
+            "empty tag on the resource name",
+            RESOURCE,
+            "locale-syntax",
+            "/resource_name#",
+            |d| set(d, "resource_name#", json!("Example")),
+        ),
+        fires(
+            "underscore in the tag of the resource documentation",
+            RESOURCE,
+            "locale-syntax",
+            "/resource_documentation#en_US",
+            |d| {
+                set(
+                    d,
+                    "resource_documentation#en_US",
+                    json!("https://rs.example.com/docs/en"),
+                )
+            },
+        ),
+        spares("tagged resource name", RESOURCE, "locale-syntax", |d| {
+            set(d, "x_note#", json!("an extension member, not a tagged one"));
+            set(d, "resource_name#zh-Hant", json!("範例"));
+        }),
+        fires(
+            "protected resource scope with a space",
+            RESOURCE,
+            "scope-syntax",
+            "/scopes_supported/0",
+            |d| set(d, "scopes_supported", json!(["files read"])),
+        ),
+        spares("scope with a colon", RESOURCE, "scope-syntax", |_| {}),
+        fires(
+            "unregistered resource signing algorithm",
+            RESOURCE,
+            "value-unregistered",
+            "/resource_signing_alg_values_supported/1",
+            |d| {
+                set(
+                    d,
+                    "resource_signing_alg_values_supported",
+                    json!(["RS256", "XS512"]),
+                )
+            },
+        ),
+        spares(
+            "registered resource signing algorithms",
+            RESOURCE,
+            "value-unregistered",
+            |_| {},
+        ),
     ]
 }
