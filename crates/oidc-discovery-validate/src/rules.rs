@@ -51,6 +51,17 @@ impl Rule {
     }
 }
 
+/// How the issuer rules cite RFC 9728, after the specifications of a provider's `issuer`: each
+/// `authorization_servers` entry of a protected resource is an issuer identifier too (RFC 9728
+/// §2).
+const RESOURCE_ISSUER_SPEC: &str = "; RFC 9728 §2";
+
+/// The part of `rule`'s citation that concerns a provider's document: its citation without the
+/// RFC 9728 section an issuer rule adds for `authorization_servers` entries.
+pub(crate) fn provider_spec(rule: &'static Rule) -> &'static str {
+    rule.spec.trim_end_matches(RESOURCE_ISSUER_SPEC)
+}
+
 impl PartialEq for Rule {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other) || self.id == other.id

@@ -305,7 +305,9 @@ impl WellKnownError {
             Self::InvalidResource { .. } => Profile::Resource,
             _ => Profile::OAuth,
         };
-        Problem::new(self.rule()?, profile, "", self.to_string())
+        let rule = self.rule()?;
+        Problem::new(rule, profile, "", self.to_string())
+            .map(|problem| problem.citing(crate::rules::provider_spec(rule)))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::urls::{is_loopback, loopback_verdict, parse_strict, plain_https};
 use super::{Context, absence};
+use crate::Rule;
 use crate::issuer::{TENANT_PLACEHOLDER, match_issuer};
 use crate::rules::{
     HTTP_LOOPBACK, ISSUER_HTTPS, ISSUER_MATCH_RELAXED, ISSUER_MISMATCH, ISSUER_MISSING,
@@ -45,7 +46,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             Err(mismatch) => cx.emit(&ISSUER_MISMATCH, POINTER, mismatch.to_string()),
         }
     }
-    identifier(cx, "`issuer`", POINTER, &issuer, tenant.as_deref());
+    identifier(cx, "`issuer`", POINTER, &issuer, tenant.as_deref(), false);
 }
 
 /// Judges `issuer` as an issuer identifier (an `https` URL with a host, no query, no fragment,
@@ -59,7 +60,16 @@ pub(crate) fn identifier<D>(
     pointer: &str,
     issuer: &str,
     tenant: Option<&str>,
+    of_resource: bool,
 ) {
+    // Each rule cites the specifications of both documents; a problem, the one at hand.
+    let cite = |rule: &'static Rule| {
+        if of_resource {
+            rule.spec
+        } else {
+            crate::rules::provider_spec(rule)
+        }
+    };
     // A template is an error unless it matched the expected issuer through the opt-in
     // relaxation; either way the rest of the issuer is checked, with the template filled in.
     // Whether an error about the issuer's form has been reported (which then also explains why
@@ -71,8 +81,9 @@ pub(crate) fn identifier<D>(
             Some(tenant) => checked = issuer.replace(TENANT_PLACEHOLDER, tenant),
             None => {
                 explained = true;
-                cx.emit(
+                cx.emit_citing(
                     &ISSUER_TEMPLATE,
+                    cite(&ISSUER_TEMPLATE),
                     pointer,
                     format!("{name} \"{issuer}\" is a template, not an identifier: no token's `iss` can equal it"),
                 );
@@ -89,8 +100,9 @@ pub(crate) fn identifier<D>(
             Ok(url) if url.host_str().is_some_and(|host| !host.is_empty()) => Some(url),
             Ok(_) => {
                 explained = true;
-                cx.emit(
+                cx.emit_citing(
                     &ISSUER_NOT_URL,
+                    cite(&ISSUER_NOT_URL),
                     pointer,
                     format!("{name} \"{issuer}\" has no host"),
                 );
@@ -98,8 +110,9 @@ pub(crate) fn identifier<D>(
             }
             Err(why) => {
                 explained = true;
-                cx.emit(
+                cx.emit_citing(
                     &ISSUER_NOT_URL,
+                    cite(&ISSUER_NOT_URL),
                     pointer,
                     format!("{name} \"{issuer}\" is not a valid absolute URL: {why}"),
                 );
@@ -119,16 +132,18 @@ pub(crate) fn identifier<D>(
                     );
                 }
             }
-            scheme => cx.emit(
+            scheme => cx.emit_citing(
                 &ISSUER_HTTPS,
+                cite(&ISSUER_HTTPS),
                 pointer,
                 format!("{name} \"{issuer}\" uses the {scheme} scheme; it must use https"),
             ),
         }
         if !url.username().is_empty() || url.password().is_some() {
             explained |= ISSUER_USERINFO.severity(cx.profile) == Some(crate::Severity::Error);
-            cx.emit(
+            cx.emit_citing(
                 &ISSUER_USERINFO,
+                cite(&ISSUER_USERINFO),
                 pointer,
                 format!("{name} \"{issuer}\" carries user information (`user@`)"),
             );
@@ -136,8 +151,9 @@ pub(crate) fn identifier<D>(
     }
     if issuer.contains('?') || issuer.contains('#') {
         explained = true;
-        cx.emit(
+        cx.emit_citing(
             &ISSUER_QUERY_FRAGMENT,
+            cite(&ISSUER_QUERY_FRAGMENT),
             pointer,
             format!("{name} \"{issuer}\" has a query or fragment component"),
         );
@@ -149,8 +165,9 @@ pub(crate) fn identifier<D>(
         if let Err(WellKnownError::InvalidIssuer { problem, .. }) =
             crate::well_known::issuer_parts(&checked)
         {
-            cx.emit(
+            cx.emit_citing(
                 &ISSUER_WELL_KNOWN,
+                cite(&ISSUER_WELL_KNOWN),
                 pointer,
                 format!("{name} \"{issuer}\" gives no well-known metadata URL: it {problem}"),
             );

@@ -54,7 +54,7 @@ pub(crate) fn document(cx: &mut Context<'_, ProtectedResourceMetadata>) {
     for (index, server) in md.authorization_servers.iter().flatten().enumerate() {
         let name = format!("`authorization_servers[{index}]`");
         let at = pointer::element("authorization_servers", index);
-        super::issuer::identifier(cx, &name, &at, server.as_str(), None);
+        super::issuer::identifier(cx, &name, &at, server.as_str(), None, true);
     }
     for name in ["scopes_supported", "resource_name"] {
         if !md.has_member(name) {
