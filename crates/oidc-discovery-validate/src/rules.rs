@@ -638,6 +638,38 @@ pub static NOT_DOCUMENT_CHECKS: &[(&str, &str)] = &[
         "Rules on the JWK Set behind `jwks_uri` apply when it is fetched, not to the metadata document.",
     ),
     (
+        "PR-RES-6, PR-VAL-3",
+        "A protected resource's `resource` is kept exactly as received (`UrlString`) and compared code point by code point (`resource-mismatch`): a property of the model and of the comparison.",
+    ),
+    (
+        "PR-RES-7, PR-VAL-6",
+        "The MCP canonical server URI and the MCP root fallback are an MCP client's policy, not RFC 9728 rules of the document.",
+    ),
+    (
+        "PR-WK-1 – PR-WK-7",
+        "Building a protected resource's metadata URL (RFC 9728 §3.1) and its inverse: `oidc_discovery_validate::well_known`.",
+    ),
+    (
+        "PR-VAL-4, PR-VAL-5, PR-VAL-7, PR-VAL-8, PR-SEC-1 – PR-SEC-10",
+        "TLS, redirects, refetching after a challenge, SSRF and the choice of authorization server are the fetching client's duties.",
+    ),
+    (
+        "PR-AS-3, PR-AS-6 – PR-AS-8, PR-XC-1, PR-XC-3, PR-XC-4",
+        "Partial lists, choosing an authorization server, that its metadata names the listed issuer (RFC 8414 §3.3), the MCP requirement of one entry, and the cross-check of `protected_resources` with `authorization_servers` need another document or an application profile.",
+    ),
+    (
+        "PR-URL-2",
+        "Keys at a protected resource's `jwks_uri` are judged when the JWK Set is fetched.",
+    ),
+    (
+        "PR-SIG-4 – PR-SIG-8",
+        "Verifying a protected resource's `signed_metadata` and letting its values win is `oidc-discovery-signed`'s job (the `signed-metadata-verification` rules).",
+    ),
+    (
+        "PR-L10N-1 – PR-L10N-4, PR-L10N-6, PR-ARR-5",
+        "Language-tagged members are modelled by `Localized<T>` (a tagged value has its member's type, `member-type`); unknown members are kept and ignored.",
+    ),
+    (
         "FEAT-1 – FEAT-7",
         "Rules for clients using a feature (the `iss` response parameter, DPoP proofs, PAR audiences, …), not for the document.",
     ),
