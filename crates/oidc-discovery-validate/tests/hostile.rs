@@ -7,9 +7,10 @@
 //! oidc-discovery-validate --example hostile`), not asserted here; `hostile_memory.rs` asserts
 //! peak heap bounds.
 
-use oidc_discovery_metadata::{ParseErrorKind, ProviderMetadata};
+use oidc_discovery_metadata::{ParseErrorKind, ProtectedResourceMetadata, ProviderMetadata};
 use oidc_discovery_validate::{
     Checked, MAX_REPEATS, Options, Problem, Profile, Report, Severity, validate_json,
+    validate_resource_json,
 };
 use serde_json::Value;
 
@@ -19,8 +20,21 @@ fn nested_member(depth: usize) -> String {
 }
 
 /// Validates `bytes` under every profile, checking what holds for any input, and returns the
-/// results.
+/// results under the provider profiles (the protected resource's judgment of the same text is
+/// checked here and not returned).
 fn validate_all(bytes: &[u8]) -> Vec<Checked> {
+    let resource = validate_resource_json(bytes, &Options::default());
+    assert_eq!(
+        resource.metadata.is_some(),
+        ProtectedResourceMetadata::from_json_slice(bytes).is_ok()
+    );
+    assert_eq!(
+        Report::new(Profile::Resource, resource.report.problems.clone()),
+        resource.report
+    );
+    for problem in &resource.report.problems {
+        let _ = problem.to_string();
+    }
     Profile::PROVIDER
         .into_iter()
         .map(|profile| {
