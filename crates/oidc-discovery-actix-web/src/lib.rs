@@ -188,7 +188,7 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
-use oidc_discovery_http::{Answer, Endpoint, PreparedResponse, Representation, Route};
+use oidc_discovery_http::{Answer, Challenge, Endpoint, PreparedResponse, Representation, Route};
 
 /// An actix-web service serving an [`Endpoint`] at each of its [`routes`](Endpoint::routes),
 /// for [`App::service`](actix_web::App::service) (or [`Scope::service`](actix_web::Scope::service),
@@ -488,6 +488,130 @@ impl ActixResponse {
 #[must_use]
 pub fn into_response(prepared: PreparedResponse) -> HttpResponse {
     ActixResponse::new(prepared).to_response()
+}
+
+/// The `401` challenge of a protected resource (RFC 9728 §5.1) as an actix-web error and
+/// responder: return `Err(Unauthorized(challenge))?` (or the value itself) from a handler
+/// that finds no bearer token, or mount [`require_bearer`] as middleware.
+///
+/// Its status and headers are the core's [`Challenge::response`], unchanged: `401`,
+/// `WWW-Authenticate: Bearer resource_metadata="…"`, `Access-Control-Allow-Origin: *` and
+/// `Access-Control-Expose-Headers: WWW-Authenticate`.
+///
+/// ```
+/// use actix_web::http::{StatusCode, header};
+/// use actix_web::{App, HttpRequest, HttpResponse, test, web};
+/// use oidc_discovery_actix_web::Unauthorized;
+/// # let endpoint = oidc_discovery_http::conformance::resource_fixtures().remove(0);
+///
+/// // `endpoint` serves the metadata of https://mcp.example.com/mcp.
+/// let challenge = endpoint.challenge().expect("a protected resource").build();
+/// let mcp = move |request: HttpRequest| {
+///     let challenge = challenge.clone();
+///     async move {
+///         if request.headers().get(header::AUTHORIZATION).is_none() {
+///             return Err(Unauthorized(challenge));
+///         }
+///         Ok(HttpResponse::Ok().body("tools"))
+///     }
+/// };
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(App::new().route("/mcp", web::post().to(mcp))).await;
+///     let response = test::call_service(&app, test::TestRequest::post().uri("/mcp").to_request()).await;
+///     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+///     let value = response.headers().get(header::WWW_AUTHENTICATE).unwrap().to_str().unwrap();
+///     assert!(value.starts_with("Bearer resource_metadata="));
+/// });
+/// ```
+#[derive(Debug, Clone)]
+pub struct Unauthorized(pub Challenge);
+
+impl std::fmt::Display for Unauthorized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no bearer token for {}", self.0.resource())
+    }
+}
+
+impl actix_web::ResponseError for Unauthorized {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::UNAUTHORIZED
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        into_response(self.0.response())
+    }
+}
+
+impl actix_web::Responder for Unauthorized {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        into_response(self.0.response())
+    }
+}
+
+/// A middleware (for [`actix_web::middleware::from_fn`]) that answers a request without
+/// `Authorization: Bearer …` with the challenge, and passes every other request on, CORS
+/// preflights included ([`Challenge::guard`]). It checks that a token is present, not that it
+/// is valid: verifying it stays the application's job.
+///
+/// ```
+/// use std::sync::Arc;
+/// use actix_web::http::{StatusCode, header};
+/// use actix_web::middleware::from_fn;
+/// use actix_web::{App, test, web};
+/// use oidc_discovery_actix_web::{DiscoveryService, require_bearer};
+/// # let endpoint = oidc_discovery_http::conformance::resource_fixtures().remove(0);
+///
+/// // `endpoint` serves the metadata of https://mcp.example.com/mcp.
+/// let challenge = Arc::new(endpoint.challenge().expect("a protected resource").build());
+/// actix_web::rt::System::new().block_on(async {
+///     let app = test::init_service(
+///         App::new()
+///             // The metadata is public: mounted outside the guarded scope.
+///             .service(DiscoveryService::new(endpoint))
+///             .service(
+///                 web::scope("/mcp")
+///                     .wrap(from_fn(move |request, next| {
+///                         require_bearer(Arc::clone(&challenge), request, next)
+///                     }))
+///                     .route("", web::post().to(|| async { "tools" })),
+///             ),
+///     )
+///     .await;
+///     let anonymous = test::TestRequest::post().uri("/mcp").to_request();
+///     assert_eq!(test::call_service(&app, anonymous).await.status(), StatusCode::UNAUTHORIZED);
+///     let with_token = test::TestRequest::post()
+///         .uri("/mcp")
+///         .insert_header((header::AUTHORIZATION, "Bearer eyJhbGciOiJFUzI1NiJ9"))
+///         .to_request();
+///     assert_eq!(test::call_service(&app, with_token).await.status(), StatusCode::OK);
+///     let metadata = test::TestRequest::get()
+///         .uri("/.well-known/oauth-protected-resource/mcp")
+///         .to_request();
+///     assert_eq!(test::call_service(&app, metadata).await.status(), StatusCode::OK);
+/// });
+/// ```
+///
+/// # Errors
+///
+/// The inner service's.
+pub async fn require_bearer(
+    challenge: Arc<Challenge>,
+    request: ServiceRequest,
+    next: actix_web::middleware::Next<BoxBody>,
+) -> Result<actix_web::dev::ServiceResponse<BoxBody>, actix_web::Error> {
+    let method = convert_method(request.method());
+    let mut headers = http::HeaderMap::new();
+    for value in request.headers().get_all(header::AUTHORIZATION) {
+        if let Ok(value) = http::HeaderValue::from_bytes(value.as_bytes()) {
+            headers.append(http::header::AUTHORIZATION, value);
+        }
+    }
+    match challenge.guard(&method, &headers) {
+        Some(prepared) => Ok(request.into_response(into_response(prepared))),
+        None => next.call(request).await,
+    }
 }
 
 /// The body of a `HEAD` response: empty, of unknown size.

@@ -117,9 +117,10 @@ use std::task::{Context, Poll};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::Request;
-use axum::response::Response;
-use oidc_discovery_http::{Endpoint, PreparedResponse, Route};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use oidc_discovery_http::{Challenge, Endpoint, PreparedResponse, Route};
 use tower_service::Service;
 
 /// The routes serving `endpoint`: one per [`Endpoint::routes`] path, each answering every
@@ -251,6 +252,90 @@ pub fn into_response(prepared: PreparedResponse) -> Response {
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+/// The `401` challenge of a protected resource (RFC 9728 §5.1) as an axum response: return
+/// it from a handler that finds no bearer token, or let [`require_bearer`] do so.
+///
+/// Its status and headers are the core's [`Challenge::response`], unchanged: `401`,
+/// `WWW-Authenticate: Bearer resource_metadata="…"`, `Access-Control-Allow-Origin: *` and
+/// `Access-Control-Expose-Headers: WWW-Authenticate`.
+///
+/// ```
+/// use axum::http::{StatusCode, header};
+/// use axum::response::IntoResponse;
+/// use oidc_discovery_axum::Unauthorized;
+/// # let endpoint = oidc_discovery_http::conformance::resource_fixtures().remove(0);
+///
+/// let challenge = endpoint.challenge().expect("a protected resource").build();
+/// let response = Unauthorized(challenge).into_response();
+/// assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+/// assert!(response.headers()[header::WWW_AUTHENTICATE]
+///     .to_str()?
+///     .starts_with("Bearer resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\""));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Unauthorized(pub Challenge);
+
+impl IntoResponse for Unauthorized {
+    fn into_response(self) -> Response {
+        into_response(self.0.response())
+    }
+}
+
+/// A middleware (for [`axum::middleware::from_fn_with_state`], with the challenge as its
+/// state) that answers a request without `Authorization: Bearer …` with the challenge, and
+/// passes every other request on, CORS preflights included ([`Challenge::guard`]).
+///
+/// It checks that a token is present, not that it is valid: verifying it stays the
+/// application's job.
+///
+/// ```
+/// use std::sync::Arc;
+/// use axum::Router;
+/// use axum::body::Body;
+/// use axum::http::{Request, StatusCode, header};
+/// use axum::routing::post;
+/// use tower::ServiceExt as _;
+/// # let endpoint = oidc_discovery_http::conformance::resource_fixtures().remove(0);
+///
+/// // `endpoint` serves the metadata of https://mcp.example.com/mcp.
+/// let challenge = Arc::new(endpoint.challenge().expect("a protected resource").build());
+/// let app: Router = Router::new()
+///     .route("/mcp", post(|| async { "tools" }))
+///     .route_layer(axum::middleware::from_fn_with_state(
+///         challenge,
+///         oidc_discovery_axum::require_bearer,
+///     ))
+///     // The metadata itself is public: merged after the layer, outside it.
+///     .merge(oidc_discovery_axum::router(endpoint));
+///
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
+/// let anonymous = app.clone().oneshot(Request::post("/mcp").body(Body::empty())?).await?;
+/// assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+/// assert!(anonymous.headers().contains_key(header::WWW_AUTHENTICATE));
+///
+/// let with_token = Request::post("/mcp")
+///     .header(header::AUTHORIZATION, "Bearer eyJhbGciOiJFUzI1NiJ9")
+///     .body(Body::empty())?;
+/// assert_eq!(app.clone().oneshot(with_token).await?.status(), StatusCode::OK);
+///
+/// let metadata = Request::get("/.well-known/oauth-protected-resource/mcp").body(Body::empty())?;
+/// assert_eq!(app.oneshot(metadata).await?.status(), StatusCode::OK);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub async fn require_bearer(
+    State(challenge): State<Arc<Challenge>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match challenge.guard(request.method(), request.headers()) {
+        Some(prepared) => into_response(prepared),
+        None => next.run(request).await,
+    }
 }
 
 /// `path` as an axum route that matches it literally: `{` and `}` start captures in axum 0.8

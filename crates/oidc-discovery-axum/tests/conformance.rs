@@ -96,3 +96,45 @@ fn responses_are_the_core_responses_verbatim() {
         }
     }
 }
+
+/// The challenge suite: `/mcp` behind `require_bearer`, with the discovery routes merged
+/// outside the layer.
+#[test]
+fn the_challenge_middleware_passes_the_challenge_suite() {
+    for endpoint in conformance::resource_fixtures() {
+        let challenge = endpoint
+            .challenge()
+            .expect("a protected resource")
+            .scope(["mcp:tools"])
+            .expect("a scope")
+            .build();
+        let router = Router::new()
+            .route(
+                conformance::PROTECTED_PATH,
+                axum::routing::any(|| async { axum::http::StatusCode::OK }),
+            )
+            .route_layer(axum::middleware::from_fn_with_state(
+                std::sync::Arc::new(challenge.clone()),
+                oidc_discovery_axum::require_bearer,
+            ))
+            .merge(oidc_discovery_axum::router(endpoint.clone()));
+        let integration = Axum::new(router);
+        conformance::run_challenge(&integration, &challenge);
+        // The metadata the challenge names stays public.
+        conformance::run(&integration, &endpoint);
+    }
+}
+
+/// `Unauthorized` is the core's response, verbatim.
+#[test]
+fn unauthorized_is_the_core_challenge_verbatim() {
+    use axum::response::IntoResponse as _;
+    let endpoint = conformance::resource_fixtures().remove(0);
+    let challenge = endpoint.challenge().expect("a protected resource").build();
+    let expected = challenge.response();
+    let response = oidc_discovery_axum::Unauthorized(challenge).into_response();
+    assert_eq!(
+        (response.status(), response.headers()),
+        (expected.status, &expected.headers)
+    );
+}

@@ -10,8 +10,8 @@
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, ETAG};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use oidc_discovery_metadata::ProviderMetadata;
-use oidc_discovery_validate::{OAuth, Options, validate};
+use oidc_discovery_metadata::{ProtectedResourceMetadata, ProviderMetadata};
+use oidc_discovery_validate::{OAuth, Options, Resource, validate};
 
 use crate::{Endpoint, Request};
 
@@ -33,8 +33,9 @@ pub trait HttpIntegration {
     fn send(&self, request: &Request) -> TestResponse;
 }
 
-/// The endpoints the suite runs against: an issuer without a path (one metadata route), and an
-/// issuer with a path (two metadata routes) that also serves its JWK Set.
+/// The endpoints the suite runs against: an issuer without a path, an issuer with a path that
+/// also serves its JWK Set, an issuer with a percent-encoded path, then the
+/// [`resource_fixtures`].
 ///
 /// # Panics
 ///
@@ -79,6 +80,54 @@ pub fn fixtures() -> Vec<Endpoint> {
             .build()
             .expect("fixture endpoint"),
         Endpoint::new(&prepare(encoded_path)).expect("fixture endpoint"),
+    ]
+    .into_iter()
+    .chain(resource_fixtures())
+    .collect()
+}
+
+/// The protected resource endpoints (RFC 9728): an MCP server's metadata alone (the resource
+/// `https://mcp.example.com/mcp`, with a path), and an authorization server's metadata served
+/// with two protected resources' on one origin (`https://mcp.example.com/mcp` and
+/// `https://mcp.example.com`, without a path).
+///
+/// # Panics
+///
+/// Never: the documents are valid by construction.
+#[must_use]
+pub fn resource_fixtures() -> Vec<Endpoint> {
+    let resource = |identifier: &str| {
+        let json = format!(
+            r#"{{
+                "resource": "{identifier}",
+                "authorization_servers": ["https://mcp.example.com"],
+                "scopes_supported": ["mcp:tools"],
+                "bearer_methods_supported": ["header"],
+                "resource_name": "Example MCP server"
+            }}"#
+        );
+        let metadata = ProtectedResourceMetadata::from_json_str(&json).expect("fixture parses");
+        validate::<Resource>(metadata, &Options::default()).expect("fixture is valid")
+    };
+    let provider = r#"{
+        "issuer": "https://mcp.example.com",
+        "authorization_endpoint": "https://mcp.example.com/authorize",
+        "token_endpoint": "https://mcp.example.com/token",
+        "response_types_supported": ["code"],
+        "code_challenge_methods_supported": ["S256"]
+    }"#;
+    let provider = validate::<OAuth>(
+        ProviderMetadata::from_json_str(provider).expect("fixture parses"),
+        &Options::default(),
+    )
+    .expect("fixture is valid");
+    vec![
+        Endpoint::new(&resource("https://mcp.example.com/mcp")).expect("fixture endpoint"),
+        Endpoint::builder(&provider)
+            .document(&resource("https://mcp.example.com/mcp"))
+            .document(&resource("https://mcp.example.com"))
+            .build()
+            .expect("fixture endpoint"),
     ]
 }
 
@@ -301,6 +350,77 @@ pub fn run(integration: &impl HttpIntegration, endpoint: &Endpoint) {
             actual.status,
             StatusCode::NOT_FOUND,
             "{path}: not served by the adapter"
+        );
+    }
+}
+
+/// The path [`run_challenge`] requests: an application's protected route.
+pub const PROTECTED_PATH: &str = "/mcp";
+
+/// Runs the challenge cases against `integration`, an application whose route
+/// [`PROTECTED_PATH`] (every method) is guarded by the adapter's guard for `challenge` and
+/// answers `200` with no body when the guard lets a request through.
+///
+/// A request without a bearer token (none, an empty one, another scheme) must get exactly the
+/// core's [`Challenge::response`](crate::Challenge::response), whatever its method; a request
+/// with a bearer token (any case of the scheme) and a CORS preflight must reach the route.
+///
+/// # Panics
+///
+/// On the first difference, with the case, the expected and the actual response.
+pub fn run_challenge(integration: &impl HttpIntegration, challenge: &crate::Challenge) {
+    let expected = challenge.response();
+    let refused: [(&str, Method, Option<&str>); 6] = [
+        ("GET without Authorization", Method::GET, None),
+        ("POST without Authorization", Method::POST, None),
+        ("DELETE without Authorization", Method::DELETE, None),
+        ("POST with Basic", Method::POST, Some("Basic dXNlcjpwYXNz")),
+        ("POST with an empty Bearer", Method::POST, Some("Bearer ")),
+        (
+            "POST with Bearer and no space",
+            Method::POST,
+            Some("Bearerabc"),
+        ),
+    ];
+    for (name, method, authorization) in refused {
+        let mut request = Request::new(method, PROTECTED_PATH);
+        if let Some(value) = authorization {
+            request = request.header(
+                http::header::AUTHORIZATION,
+                HeaderValue::from_str(value).expect("test header"),
+            );
+        }
+        let actual = integration.send(&request);
+        assert_eq!(actual.status, StatusCode::UNAUTHORIZED, "{name}: status");
+        for (header, value) in &expected.headers {
+            let values: Vec<&HeaderValue> = actual.headers.get_all(header).iter().collect();
+            assert_eq!(values, [value], "{name}: header `{header}`");
+        }
+        assert!(actual.body.is_empty(), "{name}: no body");
+    }
+    let admitted: [(&str, Method, Option<&str>); 4] = [
+        (
+            "POST with Bearer",
+            Method::POST,
+            Some("Bearer eyJhbGciOiJFUzI1NiJ9"),
+        ),
+        ("GET with bearer", Method::GET, Some("bearer abc")),
+        ("POST with BEARER", Method::POST, Some("BEARER abc")),
+        ("OPTIONS preflight", Method::OPTIONS, None),
+    ];
+    for (name, method, authorization) in admitted {
+        let mut request = Request::new(method, PROTECTED_PATH);
+        if let Some(value) = authorization {
+            request = request.header(
+                http::header::AUTHORIZATION,
+                HeaderValue::from_str(value).expect("test header"),
+            );
+        }
+        let actual = integration.send(&request);
+        assert_eq!(actual.status, StatusCode::OK, "{name}: reaches the route");
+        assert!(
+            !actual.headers.contains_key(http::header::WWW_AUTHENTICATE),
+            "{name}: no challenge"
         );
     }
 }

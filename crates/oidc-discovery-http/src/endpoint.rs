@@ -99,6 +99,14 @@ pub enum EndpointError {
         /// What was refused.
         second: String,
     },
+    /// The `WWW-Authenticate` challenge of a protected resource could not be built.
+    #[error("the challenge of the protected resource {resource} cannot be built: {error}")]
+    Challenge {
+        /// The resource identifier.
+        resource: String,
+        /// Why.
+        error: oidc_discovery_validate::challenge::BuildError,
+    },
     /// The `Cache-Control` value is not a valid header value.
     #[error("invalid Cache-Control value {0:?}")]
     CacheControl(String),
@@ -162,6 +170,7 @@ pub struct Endpoint {
     routes: Vec<Route>,
     metadata: Arc<Representation>,
     jwks: Option<Arc<Representation>>,
+    pub(crate) resources: Vec<crate::challenge::ProtectedResource>,
 }
 
 /// Configures an [`Endpoint`]: more documents, `Cache-Control`, the JWK Set.
@@ -295,6 +304,7 @@ impl EndpointBuilder {
             Ok(())
         };
         let mut first = None;
+        let mut resources = Vec::new();
         for document in self.documents {
             let document = document?;
             let representation = Arc::new(Representation::new(
@@ -309,6 +319,9 @@ impl EndpointBuilder {
                     representation: Arc::clone(&representation),
                 };
                 add(&mut routes, route, document.described.clone())?;
+            }
+            if let Some(resource) = document.resource {
+                resources.push(resource);
             }
             first.get_or_insert((representation, document.jwks_uri, document.described));
         }
@@ -343,6 +356,7 @@ impl EndpointBuilder {
             routes,
             metadata,
             jwks,
+            resources,
         })
     }
 }

@@ -60,6 +60,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod challenge;
 mod conditional;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -71,6 +72,7 @@ mod prepared;
 #[cfg(feature = "server")]
 pub mod server;
 
+pub use challenge::{Challenge, ChallengeBuilder};
 pub use conditional::if_none_match_matches;
 pub use document::Servable;
 pub use endpoint::{Endpoint, EndpointBuilder, EndpointError, Request, Route, RouteKind};

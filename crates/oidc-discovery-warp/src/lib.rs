@@ -123,7 +123,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use http::{HeaderMap, Method};
-use oidc_discovery_http::{Endpoint, PreparedResponse, Route};
+use oidc_discovery_http::{Challenge, Endpoint, PreparedResponse, Route};
 use warp::path::FullPath;
 use warp::{Filter, Rejection, Reply};
 
@@ -227,6 +227,94 @@ where
 {
     let service = hyper_util::service::TowerToHyperService::new(warp::service(filter));
     oidc_discovery_http::server::serve(listener, service, policy, shutdown).await
+}
+
+/// The `401` challenge of a protected resource (RFC 9728 §5.1) as a warp rejection: what
+/// [`require_bearer`] rejects with, and [`recover`] answers.
+#[derive(Debug, Clone)]
+pub struct Unauthorized(pub Challenge);
+
+impl warp::reject::Reject for Unauthorized {}
+
+impl Reply for Unauthorized {
+    /// The core's [`Challenge::response`], unchanged: `401`, `WWW-Authenticate: Bearer
+    /// resource_metadata="…"`, `Access-Control-Allow-Origin: *` and
+    /// `Access-Control-Expose-Headers: WWW-Authenticate`.
+    fn into_response(self) -> warp::reply::Response {
+        into_response(self.0.response()).map(Into::into)
+    }
+}
+
+/// A filter that rejects a request without `Authorization: Bearer …` with [`Unauthorized`],
+/// and lets every other request through, CORS preflights included ([`Challenge::guard`]).
+/// Put it after the path filter of the protected routes (before it, it would answer every
+/// path with the challenge), and [`recover`] after them. It checks that a token is
+/// present, not that it is valid: verifying it stays the application's job.
+///
+/// ```
+/// use oidc_discovery_warp::{recover, require_bearer};
+/// use warp::Filter;
+/// # let endpoint = oidc_discovery_http::conformance::resource_fixtures().remove(0);
+///
+/// // `endpoint` serves the metadata of https://mcp.example.com/mcp.
+/// let challenge = endpoint.challenge().expect("a protected resource").build();
+/// let mcp = warp::path!("mcp")
+///     .and(require_bearer(challenge))
+///     .and(warp::post())
+///     .map(|| "tools");
+/// let app = oidc_discovery_warp::filter(endpoint).or(mcp).recover(recover);
+///
+/// # tokio::runtime::Builder::new_current_thread().build()?.block_on(async {
+/// let anonymous = warp::test::request().method("POST").path("/mcp").reply(&app).await;
+/// assert_eq!(anonymous.status(), 401);
+/// assert!(anonymous.headers()["www-authenticate"]
+///     .to_str()?
+///     .starts_with("Bearer resource_metadata="));
+/// let with_token = warp::test::request()
+///     .method("POST")
+///     .path("/mcp")
+///     .header("authorization", "Bearer eyJhbGciOiJFUzI1NiJ9")
+///     .reply(&app)
+///     .await;
+/// assert_eq!(with_token.body(), "tools");
+/// let metadata = warp::test::request()
+///     .path("/.well-known/oauth-protected-resource/mcp")
+///     .reply(&app)
+///     .await;
+/// assert_eq!(metadata.status(), 200);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn require_bearer(
+    challenge: Challenge,
+) -> impl Filter<Extract = (), Error = Rejection> + Clone + Send + Sync + 'static {
+    let challenge = Arc::new(challenge);
+    warp::method()
+        .and(warp::header::headers_cloned())
+        .and_then(move |method: Method, headers: HeaderMap| {
+            let refused = challenge
+                .guard(&method, &headers)
+                .map(|_| Unauthorized(Challenge::clone(&challenge)));
+            ready(match refused {
+                Some(unauthorized) => Err(warp::reject::custom(unauthorized)),
+                None => Ok(()),
+            })
+        })
+        .untuple_one()
+}
+
+/// The `recover` handler that answers an [`Unauthorized`] rejection with its challenge, and
+/// passes every other rejection on.
+///
+/// # Errors
+///
+/// Every rejection but [`Unauthorized`], unchanged.
+pub async fn recover(rejection: Rejection) -> Result<warp::reply::Response, Rejection> {
+    match rejection.find::<Unauthorized>() {
+        Some(unauthorized) => Ok(unauthorized.clone().into_response()),
+        None => Err(rejection),
+    }
 }
 
 /// The prepared status, headers and body as an `http` 1.x response, which is a warp [`Reply`].

@@ -36,6 +36,10 @@ impl Warp {
             .recover(not_found)
             .map(Reply::into_response)
             .boxed();
+        Self::with(app)
+    }
+
+    fn with(app: BoxedFilter<(warp::reply::Response,)>) -> Self {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .expect("tokio runtime");
@@ -68,5 +72,34 @@ impl HttpIntegration for Warp {
 fn the_adapter_passes_the_conformance_suite() {
     for endpoint in conformance::fixtures() {
         conformance::run(&Warp::new(endpoint.clone()), &endpoint);
+    }
+}
+
+/// The challenge suite: `/mcp` behind `require_bearer`, its rejection answered by `recover`,
+/// next to the discovery filter.
+#[test]
+fn the_challenge_filter_passes_the_challenge_suite() {
+    for endpoint in conformance::resource_fixtures() {
+        let challenge = endpoint
+            .challenge()
+            .expect("a protected resource")
+            .realm("mcp")
+            .expect("a realm")
+            .build();
+        let protected = warp::path!("mcp")
+            .and(oidc_discovery_warp::require_bearer(challenge.clone()))
+            .map(|| StatusCode::OK);
+        let app = oidc_discovery_warp::filter(endpoint.clone())
+            .map(Reply::into_response)
+            .or(protected.map(Reply::into_response))
+            .unify()
+            .recover(oidc_discovery_warp::recover)
+            .unify()
+            .recover(not_found)
+            .map(Reply::into_response)
+            .boxed();
+        let integration = Warp::with(app);
+        conformance::run_challenge(&integration, &challenge);
+        conformance::run(&integration, &endpoint);
     }
 }
