@@ -47,7 +47,8 @@ pub(crate) enum Command {
     /// Print the well-known metadata URLs of an issuer (and of the same URL as a protected
     /// resource).
     WellKnown(WellKnownArgs),
-    /// Serve a metadata document (the embedded example provider, or a file) over HTTP.
+    /// Serve metadata documents over HTTP: the embedded example provider, or files (an
+    /// authorization server's, protected resources').
     Serve(ServeArgs),
 }
 
@@ -87,12 +88,20 @@ Document:
   looks like an OpenID Provider's (it lists the `openid` scope, ID Token algorithms, subject
   types or a UserInfo endpoint) and `oauth` otherwise; serve refuses to start, printing the
   report, when it has errors.
+  With --resource-metadata FILE (repeatable), each protected resource's metadata (RFC 9728) is
+  served at its well-known location, next to the --metadata document if one is given. The
+  embedded example is served only when neither flag is: with --resource-metadata alone, only
+  the protected resources are served. Each is validated under the `resource` profile and
+  refused, with its report, when it has errors; an http resource identifier on a loopback host
+  is a warning (local development). Two documents whose locations share a path are refused.
 
 Routes:
   The OpenID Connect location (/.well-known/openid-configuration appended to the issuer's path),
   the RFC 8414 location (/.well-known/oauth-authorization-server inserted before it), and, for
-  an issuer with a path, the RFC 8414 location with the openid-configuration suffix. They are
-  printed at start.
+  an issuer with a path, the RFC 8414 location with the openid-configuration suffix; for each
+  protected resource, /.well-known/oauth-protected-resource inserted before the resource
+  identifier's path (RFC 9728 §3.1; the identifier's query, if any, is not compared). Every
+  route is printed at start.
 
 Connections:
   Every framework applies the same connection policy (the defaults are shown with each flag
@@ -109,7 +118,7 @@ Connections:
 
 Exit status:
   0  stopped cleanly (Ctrl-C or SIGTERM)
-  1  the document has errors (the report is printed)
+  1  a document has errors (its report is printed)
   2  the tool could not do its job: bad arguments, an unreadable file, the address is in use"
 )]
 pub(crate) struct ServeArgs {
@@ -119,9 +128,13 @@ pub(crate) struct ServeArgs {
     /// The address to listen on (port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub(crate) listen: std::net::SocketAddr,
-    /// A metadata document to serve instead of the embedded example.
+    /// An authorization server's metadata document to serve instead of the embedded example.
     #[arg(long, value_name = "FILE")]
     pub(crate) metadata: Option<std::path::PathBuf>,
+    /// A protected resource's metadata document (RFC 9728) to serve at its well-known
+    /// location; repeat for several resources.
+    #[arg(long = "resource-metadata", value_name = "FILE")]
+    pub(crate) resource_metadata: Vec<std::path::PathBuf>,
     /// How long a client has, from the first byte of a request, to send the whole request head.
     #[arg(long, value_name = "DURATION", value_parser = parse_deadline,
           default_value_t = Seconds(ConnectionPolicy::default().head_timeout))]

@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::net::TcpListener;
 
-use oidc_discovery_http::{ConnectionPolicy, Endpoint};
+use oidc_discovery_http::{ConnectionPolicy, Endpoint, EndpointBuilder};
 use oidc_discovery_validate::{
-    OAuth, Oidc, Options, Profile, ProfileKind, Report, Severity, Validated, visible,
+    DocumentProfile, OAuth, Oidc, Options, Profile, Report, Resource, Severity, Validated, visible,
 };
 
 use crate::Status;
@@ -35,65 +35,106 @@ pub(crate) fn run(
         }
     };
 
-    let (source, text, jwks) = match &args.metadata {
-        Some(path) => match crate::input::read_file(path) {
-            Ok(bytes) => (path.display().to_string(), bytes, None),
+    // The documents, in the order they are served: the authorization server's (the file of
+    // --metadata, or the embedded example when no document is given at all), then every
+    // protected resource's.
+    let mut sources: Vec<Source> = Vec::new();
+    match &args.metadata {
+        Some(path) => sources.push(Source::file(path, Profile::for_json)),
+        None if args.resource_metadata.is_empty() => {
+            let issuer = format!("http://{address}");
+            sources.push(Source {
+                name: "the embedded example provider".to_owned(),
+                text: Ok(oidc_discovery_http::example::document(&issuer).into_bytes()),
+                profile: Profile::Oidc,
+                jwks: Some(oidc_discovery_http::example::JWKS),
+            });
+        }
+        None => {}
+    }
+    for path in &args.resource_metadata {
+        sources.push(Source::file(path, |_| Profile::Resource));
+    }
+
+    let mut builder: Option<EndpointBuilder> = None;
+    let mut invalid = false;
+    let mut served = Vec::new();
+    for source in &sources {
+        // How the source is named in this command's own lines (the report names it itself).
+        let shown = visible(&source.name);
+        let text = match &source.text {
+            Ok(text) => text,
             Err(error) => {
-                let _ = writeln!(
-                    err,
-                    "error: cannot read {}: {}",
-                    visible(&path.display().to_string()),
-                    visible(&error)
-                );
+                let _ = writeln!(err, "error: cannot read {shown}: {}", visible(error));
                 return Status::Failure;
             }
-        },
+        };
+        let profile = source.profile;
+        let options = Options::default();
+        let (report, added) = match profile {
+            Profile::Resource => {
+                let checked = oidc_discovery_validate::validate_resource_json(text, &options);
+                (
+                    checked.report.clone(),
+                    add::<Resource>(builder.take(), checked, None),
+                )
+            }
+            Profile::Oidc => {
+                let checked = oidc_discovery_validate::validate_json(text, profile, &options);
+                let report = checked.report.clone();
+                (report, add::<Oidc>(builder.take(), checked, source.jwks))
+            }
+            _ => {
+                let checked = oidc_discovery_validate::validate_json(text, profile, &options);
+                let report = checked.report.clone();
+                (report, add::<OAuth>(builder.take(), checked, source.jwks))
+            }
+        };
+        match added {
+            Ok(added) => builder = Some(added),
+            Err((kept, Refusal::Invalid)) => {
+                builder = kept;
+                invalid = true;
+                print_report(err, &report, &source.name, err_paint);
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    err_paint.error(&format!(
+                        "refusing to serve {shown}: it has errors under the {profile} profile"
+                    ))
+                );
+                continue;
+            }
+            Err((_, Refusal::Prepare(error))) => {
+                let _ = writeln!(err, "error: cannot prepare {shown}: {}", visible(&error));
+                return Status::Failure;
+            }
+        }
+        if report.count(Severity::Warning) > 0 {
+            print_report(err, &report, &source.name, err_paint);
+        }
+        served.push(format!("{shown} ({profile} profile)"));
+    }
+    if invalid {
+        return Status::Invalid;
+    }
+    let endpoint = match builder.map(EndpointBuilder::build) {
+        Some(Ok(endpoint)) => endpoint,
+        Some(Err(error)) => {
+            let _ = writeln!(err, "error: cannot serve: {}", visible(&error.to_string()));
+            return Status::Failure;
+        }
         None => {
-            let issuer = format!("http://{address}");
-            let document = oidc_discovery_http::example::document(&issuer);
-            (
-                "the embedded example provider".to_owned(),
-                document.into_bytes(),
-                Some(oidc_discovery_http::example::JWKS),
-            )
-        }
-    };
-
-    // How the source is named in this command's own lines (the report names it itself).
-    let shown = visible(&source);
-    let profile = Profile::for_json(&text);
-    let checked = oidc_discovery_validate::validate_json(&text, profile, &Options::default());
-    let report = checked.report.clone();
-    let endpoint = match profile {
-        Profile::Oidc => prepare::<Oidc>(checked, jwks),
-        _ => prepare::<OAuth>(checked, jwks),
-    };
-    let endpoint = match endpoint {
-        Ok(endpoint) => endpoint,
-        Err(Refusal::Invalid) => {
-            print_report(err, &report, &source, err_paint);
-            let _ = writeln!(
-                err,
-                "{}",
-                err_paint.error(&format!(
-                    "refusing to serve {shown}: it has errors under the {profile} profile"
-                ))
-            );
-            return Status::Invalid;
-        }
-        Err(Refusal::Prepare(error)) => {
-            let _ = writeln!(err, "error: cannot prepare {shown}: {}", visible(&error));
+            let _ = writeln!(err, "error: nothing to serve");
             return Status::Failure;
         }
     };
-    if report.count(Severity::Warning) > 0 {
-        print_report(err, &report, &source, err_paint);
-    }
 
     let _ = writeln!(
         out,
-        "{} {shown} ({profile} profile) with {} on http://{address}",
+        "{} {} with {} on http://{address}",
         out_paint.bold("serving"),
+        served.join(", "),
         args.framework.name()
     );
     for route in endpoint.routes() {
@@ -125,25 +166,54 @@ pub(crate) fn run(
     }
 }
 
+/// A document to serve: where it comes from, its text, the profile it is judged by, and the
+/// JWK Set served with it (the embedded example's).
+struct Source {
+    name: String,
+    text: Result<Vec<u8>, String>,
+    profile: Profile,
+    jwks: Option<&'static str>,
+}
+
+impl Source {
+    /// The file at `path`, judged by the profile `profile` picks from its text.
+    fn file(path: &std::path::Path, profile: impl FnOnce(&[u8]) -> Profile) -> Self {
+        let text = crate::input::read_file(path).map_err(|error| error.to_string());
+        Self {
+            name: path.display().to_string(),
+            profile: text.as_deref().map_or(Profile::OAuth, profile),
+            text,
+            jwks: None,
+        }
+    }
+}
+
 enum Refusal {
     Invalid,
     Prepare(String),
 }
 
-fn prepare<P: ProfileKind>(
-    checked: oidc_discovery_validate::Checked,
+/// Adds the checked document to the endpoint being built (or starts it); on a refusal, hands
+/// the builder back.
+fn add<P: DocumentProfile>(
+    builder: Option<EndpointBuilder>,
+    checked: oidc_discovery_validate::Checked<P::Document>,
     jwks: Option<&str>,
-) -> Result<Endpoint, Refusal> {
-    let validated: Validated<P> = checked.into_validated().map_err(|_| Refusal::Invalid)?;
-    let mut builder = Endpoint::builder(&validated);
+) -> Result<EndpointBuilder, (Option<EndpointBuilder>, Refusal)> {
+    let validated: Validated<P> = match checked.into_validated() {
+        Ok(validated) => validated,
+        Err(_) => return Err((builder, Refusal::Invalid)),
+    };
+    let mut builder = match builder {
+        Some(builder) => builder.document(&validated),
+        None => Endpoint::builder(&validated),
+    };
     if let Some(jwks) = jwks {
-        let jwks =
-            serde_json::from_str(jwks).map_err(|error| Refusal::Prepare(error.to_string()))?;
+        let jwks = serde_json::from_str(jwks)
+            .map_err(|error| (None, Refusal::Prepare(error.to_string())))?;
         builder = builder.jwks(jwks);
     }
-    builder
-        .build()
-        .map_err(|error| Refusal::Prepare(error.to_string()))
+    Ok(builder)
 }
 
 fn print_report(err: &mut dyn Write, report: &Report, source: &str, paint: Paint) {

@@ -465,3 +465,204 @@ fn the_connection_flags_reach_every_hyper_framework_and_sigterm_stops_it() {
         assert_eq!(server.signal("TERM"), 0, "{framework}");
     }
 }
+
+/// A protected resource's metadata (RFC 9728) for `resource`.
+fn resource_document(resource: &str) -> String {
+    format!(
+        r#"{{"resource": "{resource}", "authorization_servers": ["https://as.example.com/tenant"],
+            "scopes_supported": ["mcp:tools"], "bearer_methods_supported": ["header"]}}"#
+    )
+}
+
+#[test]
+fn protected_resources_are_served_with_a_provider_by_the_contract_on_every_framework() {
+    let provider = write_temp(
+        "prm-provider.json",
+        r#"{"issuer": "https://as.example.com/tenant", "authorization_endpoint": "https://as.example.com/tenant/authorize",
+            "token_endpoint": "https://as.example.com/tenant/token", "response_types_supported": ["code"]}"#,
+    );
+    let with_path = write_temp(
+        "prm-mcp.json",
+        &resource_document("https://mcp.example.com/mcp"),
+    );
+    let without_path = write_temp(
+        "prm-root.json",
+        &resource_document("https://mcp.example.com"),
+    );
+    for framework in ["axum", "actix-web", "warp"] {
+        let server = Server::start(&[
+            "--framework",
+            framework,
+            "--listen",
+            "127.0.0.1:0",
+            "--metadata",
+            provider.to_str().unwrap(),
+            "--resource-metadata",
+            with_path.to_str().unwrap(),
+            "--resource-metadata",
+            without_path.to_str().unwrap(),
+        ]);
+        assert!(
+            server.stdout.contains("(resource profile)"),
+            "{framework}: {}",
+            server.stdout
+        );
+        // Every route is listed: the provider's three, then each resource's.
+        assert_eq!(server.urls.len(), 5, "{framework}: {:?}", server.urls);
+        assert!(server.urls[0].ends_with("/.well-known/oauth-authorization-server/tenant"));
+        for (url, resource) in [
+            (&server.urls[3], "https://mcp.example.com/mcp"),
+            (&server.urls[4], "https://mcp.example.com"),
+        ] {
+            let suffix = resource.trim_start_matches("https://mcp.example.com");
+            assert!(
+                url.ends_with(&format!("/.well-known/oauth-protected-resource{suffix}")),
+                "{framework}: {url}"
+            );
+            let get = request(url, "GET", &[]);
+            assert_eq!(get.status, 200, "{framework} {url}");
+            assert_eq!(get.header("content-type"), Some("application/json"));
+            assert_eq!(get.header("access-control-allow-origin"), Some("*"));
+            assert_eq!(get.header("x-content-type-options"), Some("nosniff"));
+            let document: serde_json::Value = serde_json::from_slice(&get.body).unwrap();
+            assert_eq!(document["resource"], resource, "{framework} {url}");
+            let etag = get.header("etag").expect("an ETag").to_owned();
+            let head = request(url, "HEAD", &[]);
+            assert_eq!(head.status, 200, "{framework} {url}");
+            assert!(head.body.is_empty());
+            assert_eq!(
+                head.header("content-length"),
+                Some(get.body.len().to_string().as_str()),
+                "{framework} {url}"
+            );
+            let revalidated = request(url, "GET", &[("If-None-Match", &etag)]);
+            assert_eq!(revalidated.status, 304, "{framework} {url}");
+            assert_eq!(revalidated.header("etag"), Some(etag.as_str()));
+            let post = request(url, "POST", &[("Content-Length", "0")]);
+            assert_eq!(post.status, 405, "{framework} {url}");
+            assert_eq!(post.header("allow"), Some("GET, HEAD, OPTIONS"));
+        }
+        let provider_document = request(&server.urls[0], "GET", &[]);
+        let document: serde_json::Value = serde_json::from_slice(&provider_document.body).unwrap();
+        assert_eq!(document["issuer"], "https://as.example.com/tenant");
+        assert_eq!(server.interrupt(), 0, "{framework}");
+    }
+    for path in [provider, with_path, without_path] {
+        std::fs::remove_file(path).unwrap();
+    }
+}
+
+#[test]
+fn resource_metadata_alone_serves_only_the_resources_and_http_on_loopback_is_a_warning() {
+    let local = write_temp("prm-local.json", &resource_document("http://127.0.0.1/mcp"));
+    let server = Server::start(&[
+        "--listen",
+        "127.0.0.1:0",
+        "--resource-metadata",
+        local.to_str().unwrap(),
+    ]);
+    // No embedded example: the one route is the resource's.
+    assert_eq!(server.urls.len(), 1, "{:?}", server.urls);
+    assert!(server.urls[0].ends_with("/.well-known/oauth-protected-resource/mcp"));
+    assert!(
+        !server.stdout.contains("embedded example"),
+        "{}",
+        server.stdout
+    );
+    let get = request(&server.urls[0], "GET", &[]);
+    let document: serde_json::Value = serde_json::from_slice(&get.body).unwrap();
+    assert_eq!(document["resource"], "http://127.0.0.1/mcp");
+    assert_eq!(server.interrupt(), 0);
+    std::fs::remove_file(local).unwrap();
+}
+
+#[test]
+fn a_resource_identifier_with_a_query_is_served_at_its_path() {
+    let queried = write_temp(
+        "prm-query.json",
+        &resource_document("https://api.example.com/v1?tenant=7"),
+    );
+    let server = Server::start(&[
+        "--framework",
+        "actix-web",
+        "--listen",
+        "127.0.0.1:0",
+        "--resource-metadata",
+        queried.to_str().unwrap(),
+    ]);
+    assert_eq!(server.urls.len(), 1, "{:?}", server.urls);
+    let url = &server.urls[0];
+    assert!(
+        url.ends_with("/.well-known/oauth-protected-resource/v1"),
+        "{url}"
+    );
+    // RFC 9728 §3.1 keeps the query in the metadata URL; the path is what is routed.
+    let get = request(&format!("{url}?tenant=7"), "GET", &[]);
+    assert_eq!(get.status, 200);
+    let document: serde_json::Value = serde_json::from_slice(&get.body).unwrap();
+    assert_eq!(document["resource"], "https://api.example.com/v1?tenant=7");
+    assert_eq!(server.interrupt(), 0);
+    std::fs::remove_file(queried).unwrap();
+}
+
+#[test]
+fn a_protected_resource_with_errors_is_refused_with_the_report_check_prints() {
+    let invalid = write_temp(
+        "prm-invalid.json",
+        r#"{"resource": "http://mcp.example.com/mcp#tools", "authorization_servers": ["not a url"]}"#,
+    );
+    let valid = write_temp(
+        "prm-valid.json",
+        &resource_document("https://mcp.example.com/mcp"),
+    );
+    for framework in ["axum", "actix-web", "warp"] {
+        let output = Command::new(BIN)
+            .args(["serve", "--framework", framework, "--listen", "127.0.0.1:0"])
+            .args(["--resource-metadata", valid.to_str().unwrap()])
+            .args(["--resource-metadata", invalid.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{framework}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "refusing to serve {}: it has errors under the resource profile",
+                invalid.display()
+            )),
+            "{framework}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{framework}: nothing served");
+        // The report is check's, line for line.
+        let check = Command::new(BIN)
+            .args(["check", "--profile", "resource", invalid.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(check.status.code(), Some(1));
+        let report = String::from_utf8_lossy(&check.stdout);
+        let problems: Vec<&str> = report
+            .lines()
+            .filter(|line| line.contains("/resource"))
+            .collect();
+        assert!(!problems.is_empty(), "{report}");
+        for line in problems {
+            assert!(stderr.contains(line), "{framework}: `{line}` in {stderr}");
+        }
+    }
+    let collide = Command::new(BIN)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(["--resource-metadata", valid.to_str().unwrap()])
+        .args(["--resource-metadata", valid.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&collide.stderr);
+    assert_eq!(collide.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("would be served at /.well-known/oauth-protected-resource/mcp"),
+        "{stderr}"
+    );
+    for path in [invalid, valid] {
+        std::fs::remove_file(path).unwrap();
+    }
+}
