@@ -5,7 +5,7 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use oidc_discovery_validate::{ProfileKind, Validated};
+use oidc_discovery_validate::{DocumentProfile, Validated};
 
 use crate::{Client, Discoverable, DiscoveryError};
 
@@ -32,7 +32,7 @@ pub type Retrieval<'a, P> = Pin<
 
 /// What the cache calls to get a document: normally a [`Client`] and a [`Source`]; tests give
 /// their own.
-pub trait Retrieve<P: ProfileKind>: Send + Sync + 'static {
+pub trait Retrieve<P: DocumentProfile>: Send + Sync + 'static {
     /// Retrieves and validates the document.
     fn retrieve(&self) -> Retrieval<'_, P>;
 }
@@ -84,12 +84,12 @@ impl Default for CacheConfig {
     }
 }
 
-struct Entry<P: ProfileKind> {
+struct Entry<P: DocumentProfile> {
     document: Arc<Validated<P>>,
     fresh_until: Instant,
 }
 
-struct State<P: ProfileKind> {
+struct State<P: DocumentProfile> {
     current: Option<Entry<P>>,
     refreshing: bool,
     retry_at: Option<Instant>,
@@ -97,7 +97,7 @@ struct State<P: ProfileKind> {
     last_forced: Option<Instant>,
 }
 
-struct Inner<P: ProfileKind> {
+struct Inner<P: DocumentProfile> {
     retriever: Box<dyn Retrieve<P>>,
     config: CacheConfig,
     clock: Arc<dyn Clock>,
@@ -119,11 +119,11 @@ struct Inner<P: ProfileKind> {
 ///
 /// Background refreshes are spawned on the current tokio runtime, so call [`get`](Self::get)
 /// from within one.
-pub struct Cache<P: ProfileKind> {
+pub struct Cache<P: DocumentProfile> {
     inner: Arc<Inner<P>>,
 }
 
-impl<P: ProfileKind> Clone for Cache<P> {
+impl<P: DocumentProfile> Clone for Cache<P> {
     fn clone(&self) -> Self {
         Self {
             inner: Arc::clone(&self.inner),
@@ -131,7 +131,7 @@ impl<P: ProfileKind> Clone for Cache<P> {
     }
 }
 
-impl<P: ProfileKind> std::fmt::Debug for Cache<P> {
+impl<P: DocumentProfile> std::fmt::Debug for Cache<P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cache")
             .field("config", &self.inner.config)
@@ -160,7 +160,7 @@ impl<P: Discoverable> Cache<P> {
     }
 }
 
-impl<P: ProfileKind> Cache<P> {
+impl<P: DocumentProfile> Cache<P> {
     /// A cache with its own retriever, settings and clock.
     #[must_use]
     pub fn with(retriever: impl Retrieve<P>, config: CacheConfig, clock: impl Clock) -> Self {
@@ -260,9 +260,9 @@ impl<P: ProfileKind> Cache<P> {
 
 /// Marks a background refresh as running; clears the mark when dropped — also when the task is
 /// cancelled (its runtime shut down), so that a later call can start a new refresh.
-struct Refreshing<P: ProfileKind>(Arc<Inner<P>>);
+struct Refreshing<P: DocumentProfile>(Arc<Inner<P>>);
 
-impl<P: ProfileKind> Drop for Refreshing<P> {
+impl<P: DocumentProfile> Drop for Refreshing<P> {
     fn drop(&mut self) {
         self.0.lock().refreshing = false;
     }
@@ -272,7 +272,7 @@ impl<P: ProfileKind> Drop for Refreshing<P> {
 /// configuration can overflow `Duration` or `Instant` arithmetic.
 const FOREVER: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 
-impl<P: ProfileKind> Inner<P> {
+impl<P: DocumentProfile> Inner<P> {
     fn lock(&self) -> MutexGuard<'_, State<P>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }

@@ -7,7 +7,9 @@ use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verifie
 use oidc_discovery_validate::{Checked, IssuerMatchOptions, Options, Profile, Validated};
 use url::Url;
 
-use crate::{Discoverable, DiscoveryError, Expected, FetchError, Locate};
+use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
+
+use crate::{Discoverable, DiscoveryError, Expected, FetchError, Locate, ResourceSource, Source};
 
 /// Whether redirects are followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,7 +45,9 @@ pub struct Config {
     /// Require `signed_metadata` (RFC 8414 §2.1) verified by this verifier (default: `None`,
     /// signed metadata is ignored). When set, a document without it, or whose signature, `iss`
     /// or validity period does not verify, is refused ([`DiscoveryError::SignedMetadata`]), and
-    /// the document returned is the merged one: signed values take precedence.
+    /// the document returned is the merged one: signed values take precedence. It applies to
+    /// a provider's document; a protected resource's `signed_metadata` is not verified by the
+    /// client yet (RFC 9728 §2.2 makes it optional for consumers).
     pub signed_metadata: Option<Verifier>,
 }
 
@@ -92,6 +96,8 @@ impl Config {
                 options.issuer_match.ignore_trailing_slash = true;
                 options
             }
+            Expected::Resource(resource) => Options::expecting_resource(resource.clone()),
+            Expected::RequestUrl(url) => Options::expecting_resource_from_challenge(url.clone()),
         }
     }
 
@@ -120,13 +126,14 @@ impl Config {
     }
 }
 
-/// A document judged by [`Config::judge`].
+/// A document judged by [`Config::judge`] (a provider's) or [`Discoverable::judge`] (the
+/// profile's kind of document, `D`).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Judged {
+pub struct Judged<D = ProviderMetadata> {
     /// The document (the merged one when signed metadata verified: signed values take
     /// precedence) and its report, which includes any signed-metadata failure as an error.
-    pub checked: Checked,
+    pub checked: Checked<D>,
     /// Why `signed_metadata` did not verify, when it is required and did not.
     pub signed_metadata_error: Option<SignedMetadataError>,
 }
@@ -134,11 +141,11 @@ pub struct Judged {
 /// A document retrieved and judged by [`Client::check`].
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Checkup {
+pub struct Checkup<D = ProviderMetadata> {
     /// What was retrieved: from where, the body, `max-age`.
     pub retrieved: Retrieved,
     /// The document and its report.
-    pub judged: Judged,
+    pub judged: Judged<D>,
 }
 
 impl Default for Config {
@@ -459,6 +466,19 @@ impl Client {
         profile: Profile,
         expected: Option<&str>,
     ) -> Result<Checkup, FetchError> {
+        let (retrieved, options) = self.retrieve_expecting(source, profile, expected).await?;
+        let judged = self.config.judge(&retrieved.body, profile, &options);
+        Ok(Checkup { retrieved, judged })
+    }
+
+    /// [`retrieve`](Self::retrieve), and the validation options for what was retrieved: what
+    /// the source expects, or `expected` in its place.
+    async fn retrieve_expecting<S: Locate>(
+        &self,
+        source: &S,
+        profile: Profile,
+        expected: Option<&str>,
+    ) -> Result<(Retrieved, Options), FetchError> {
         let retrieved = self.retrieve(source, profile).await?;
         let options = match expected {
             Some(identifier) => self
@@ -466,8 +486,30 @@ impl Client {
                 .expecting(&retrieved.expected.replaced_by(identifier)),
             None => self.options_for(&retrieved),
         };
-        let judged = self.config.judge(&retrieved.body, profile, &options);
-        Ok(Checkup { retrieved, judged })
+        Ok((retrieved, options))
+    }
+
+    /// Retrieves and judges the document a URL names, the way the command line takes URLs: one
+    /// that contains `/.well-known/` is a metadata URL, fetched as given; any other is the
+    /// identifier whose well-known URL is built — an issuer under a provider profile
+    /// ([`Source::from_url`]), a resource identifier under a profile that judges a protected
+    /// resource's document ([`ResourceSource::from_url`]). Otherwise as [`check`](Self::check).
+    ///
+    /// # Errors
+    ///
+    /// As [`check`](Self::check).
+    pub async fn check_url(
+        &self,
+        url: &str,
+        profile: Profile,
+        expected: Option<&str>,
+    ) -> Result<Checkup, FetchError> {
+        if profile.document_kind() == DocumentKind::ProtectedResource {
+            self.check(&ResourceSource::from_url(url), profile, expected)
+                .await
+        } else {
+            self.check(&Source::from_url(url), profile, expected).await
+        }
     }
 
     /// Retrieves, parses and validates the document of `source` under `P`, returning it with
@@ -484,7 +526,8 @@ impl Client {
         &self,
         source: &P::Source,
     ) -> Result<(Validated<P>, Option<Duration>), DiscoveryError> {
-        let Checkup { retrieved, judged } = self.check(source, P::PROFILE, None).await?;
+        let (retrieved, options) = self.retrieve_expecting(source, P::PROFILE, None).await?;
+        let judged = P::judge(&self.config, &retrieved.body, &options);
         if let Some(error) = judged.signed_metadata_error {
             return Err(DiscoveryError::SignedMetadata {
                 url: retrieved.url,
