@@ -349,6 +349,19 @@ URL sources:
   exit status 1); a URL that is not usable, or a connection that cannot be made at all (DNS,
   refused, TLS handshake), is a source that cannot be read (exit status 2).
 
+Protected resources (--profile resource):
+  The document is a protected resource's metadata (RFC 9728). A URL that contains
+  /.well-known/ is fetched as given, and the expected resource is the identifier it implies
+  (https://mcp.example.com/.well-known/oauth-protected-resource/mcp implies
+  https://mcp.example.com/mcp). Any other URL is the resource identifier: its metadata URL is
+  built by inserting /.well-known/oauth-protected-resource between the host and the path
+  (RFC 9728 §3.1), and `resource` must be identical to the URL as given. Identical means
+  code point for code point: a trailing `/`, letter case or a default port make another
+  identifier (resource-mismatch, exit status 1). Retrieval is checked as above. A file or
+  standard input has no URL to compare with, so its `resource` is not compared; --issuer,
+  --allow-trailing-slash and --allow-tenant-template compare issuers and are refused with
+  this profile (exit status 2).
+
 Formats:
   text  for people: problems grouped into errors, warnings and notes, each with its JSON
         pointer, message, rule id and specification section, then a summary line per
@@ -397,7 +410,7 @@ pub(crate) struct CheckArgs {
 
     /// The issuer every document must name (compared exactly, but for the --allow-* relaxations;
     /// `issuer-mismatch` otherwise). Without it, a URL source's issuer is derived from the URL,
-    /// and for files the issuer match is skipped.
+    /// and for files the issuer match is skipped. Not with --profile resource.
     #[arg(long, value_name = "ISSUER")]
     pub(crate) issuer: Option<String>,
 

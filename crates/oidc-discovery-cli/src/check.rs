@@ -7,8 +7,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
-use oidc_discovery_client::{Client, Config, Source};
-use oidc_discovery_metadata::ProviderMetadata;
+use oidc_discovery_client::{Client, Config};
+use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
 use oidc_discovery_signed::{IssuerPolicy, TrustedKeys, Verifier};
 use oidc_discovery_validate::{Checked, IssuerMatchOptions, Profile, Report, visible};
 
@@ -144,19 +144,19 @@ impl Fetcher {
         Ok(Self { runtime, client })
     }
 
-    /// Retrieves and judges `url` (a metadata URL, or an issuer). A retrieval that breaks a
-    /// rule is judged too (its report says which); one where the tool could not do its job (an
-    /// unusable URL, no connection) is `Err`.
+    /// Retrieves and judges `url` (a metadata URL, or the issuer or resource identifier of
+    /// one: [`Client::check_url`]). A retrieval that breaks a rule is judged too (its report
+    /// says which); one where the tool could not do its job (an unusable URL, no connection)
+    /// is `Err`.
     fn check(
         &self,
         url: &str,
         profile: Profile,
         issuer: Option<&str>,
     ) -> Result<Judgement, String> {
-        let source = Source::from_url(url);
         match self
             .runtime
-            .block_on(self.client.check(&source, profile, issuer))
+            .block_on(self.client.check_url(url, profile, issuer))
         {
             Ok(checkup) => Ok(Judgement::of(
                 checkup.judged.checked,
@@ -192,6 +192,16 @@ pub(crate) fn run(args: &CheckArgs, io: &mut Io<'_>) -> Status {
 /// Runs `check`; errors are those of writing the output.
 fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     let profile = Profile::from(args.profile);
+    if let Some(flag) = issuer_flag_without_issuer(args, profile) {
+        writeln!(
+            io.err,
+            "{} {flag} compares a provider's issuer; under --profile {profile} a protected \
+             resource's `resource` is compared with the URL it is fetched from, and a file's \
+             is not compared",
+            io.err_paint.error_label(),
+        )?;
+        return Ok(Status::Failure);
+    }
     let mut config = Config::default();
     config.issuer_match = IssuerMatchOptions {
         ignore_trailing_slash: args.allow_trailing_slash,
@@ -285,6 +295,21 @@ fn run_inner(args: &CheckArgs, io: &mut Io<'_>) -> io::Result<Status> {
     } else {
         Status::Success
     })
+}
+
+/// The first flag of the issuer comparison given with a profile whose documents have no issuer
+/// (a protected resource's: its `resource` is compared only with the URL it was fetched from).
+fn issuer_flag_without_issuer(args: &CheckArgs, profile: Profile) -> Option<&'static str> {
+    if profile.document_kind() == DocumentKind::Provider {
+        return None;
+    }
+    [
+        (args.issuer.is_some(), "--issuer"),
+        (args.allow_trailing_slash, "--allow-trailing-slash"),
+        (args.allow_tenant_template, "--allow-tenant-template"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
 }
 
 /// The signature keys of the JWK Set in `path` (`--trust-jwks`).

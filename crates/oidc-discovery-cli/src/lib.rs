@@ -1,8 +1,9 @@
 //! The `oidc-discovery` command-line tool, as a library: [`run`] takes a command line and the
 //! streams to use, and returns the exit status; the binary is [`main`] around it.
 //!
-//! * `oidc-discovery check [--profile oauth|oidc|fapi2] [--issuer ISSUER] [--format text|json]
-//!   [--trust-jwks FILE] SOURCE...` validates OpenID Connect Discovery 1.0 / RFC 8414 metadata documents (files,
+//! * `oidc-discovery check [--profile oauth|oidc|fapi2|resource] [--issuer ISSUER] [--format text|json]
+//!   [--trust-jwks FILE] SOURCE...` validates OpenID Connect Discovery 1.0 / RFC 8414 metadata
+//!   documents, or under `resource` RFC 9728 protected-resource metadata (files,
 //!   directories of `*.json` files, `-` for standard input, or http(s) URLs fetched with
 //!   `oidc-discovery-client`) with `oidc-discovery-validate` and prints every problem: a
 //!   readable report, or one JSON object per source. With `--trust-jwks FILE` it also requires

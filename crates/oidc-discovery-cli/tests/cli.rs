@@ -319,6 +319,103 @@ fn standard_input() {
     assert!(stdout(&output).contains("EOF while parsing"));
 }
 
+/// Under `resource`, a file or standard input is a protected resource's document, judged
+/// without a resource to compare with (RFC 9728 §3.3 compares with the URL a document was
+/// fetched from; a file has none).
+#[test]
+fn the_resource_profile_checks_files_and_standard_input() {
+    let path = fixture_arg("valid-resource.json");
+    let output = run(&["check", "--profile", "resource", "--format", "json", &path]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let value = single_json(&output);
+    assert_eq!(value["profile"], "resource");
+    assert_eq!(value["valid"], true);
+    let output = run(&["check", "--profile", "resource", &path]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stdout(&output).ends_with(&format!("✓ resource: valid — {path}\n")),
+        "{}",
+        stdout(&output)
+    );
+
+    // The same document is not a provider's.
+    let output = run(&["check", "--profile", "oauth", &path]);
+    assert_eq!(code(&output), 1);
+
+    let document = std::fs::read(fixture("valid-resource.json")).unwrap();
+    let output = run_with_stdin(
+        &["check", "--profile", "resource", "--format", "json", "-"],
+        &document,
+    );
+    assert_eq!(code(&output), 0);
+    assert_eq!(single_json(&output)["source"], "-");
+
+    let broken = String::from_utf8(document)
+        .unwrap()
+        .replace("/mcp\"", "/mcp#tools\"");
+    let output = run_with_stdin(
+        &["check", "--profile", "resource", "--format", "json", "-"],
+        broken.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    let value = single_json(&output);
+    let errors: Vec<(&str, &str)> = value["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|problem| problem["severity"] == "error")
+        .map(|problem| {
+            (
+                problem["rule"].as_str().unwrap(),
+                problem["pointer"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(errors, [("resource-fragment", "/resource")], "{value}");
+}
+
+/// The issuer flags compare a provider's issuer: under `resource` they are refused (exit 2)
+/// rather than ignored, so that nobody takes a file's `resource` for compared.
+#[test]
+fn the_resource_profile_refuses_the_issuer_flags() {
+    let path = fixture_arg("valid-resource.json");
+    for flags in [
+        &["--issuer", "https://mcp.example.com/mcp"][..],
+        &["--allow-trailing-slash"],
+        &["--allow-tenant-template"],
+    ] {
+        let output = run(&[&["check", "--profile", "resource"], flags, &[path.as_str()]].concat());
+        assert_eq!(code(&output), 2, "{flags:?}");
+        assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+        let message = stderr(&output);
+        assert!(message.contains(flags[0]), "{message}");
+        assert!(message.contains("--profile resource"), "{message}");
+    }
+}
+
+/// Every protected-resource metadata document of the corpus gets a report under `resource`.
+#[test]
+fn every_corpus_resource_document_gets_a_report() {
+    let Some(documents) = oidc_discovery_corpus::resource_documents() else {
+        return;
+    };
+    assert!(!documents.is_empty());
+    for document in &documents {
+        let path = document.path.to_str().unwrap();
+        let output = run(&["check", "--profile", "resource", "--format", "json", path]);
+        let status = code(&output);
+        assert!(
+            status == 0 || status == 1,
+            "{}: exit {status}: {}",
+            document.name,
+            stderr(&output)
+        );
+        let value = single_json(&output);
+        assert_eq!(value["valid"], status == 0, "{}", document.name);
+        assert_eq!(value["profile"], "resource");
+    }
+}
+
 #[test]
 fn an_issuer_mismatch_is_an_error() {
     let path = fixture_arg("valid-oidc.json");

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{document, response};
+use common::{document, resource_document, response};
 
 /// A server on `127.0.0.1`, answering every request with `respond(path, port)` and recording
 /// the paths requested.
@@ -131,9 +131,14 @@ fn rules(report: &Value) -> Vec<&str> {
         .collect()
 }
 
-/// The report of a failed retrieval: exactly the contract's members, one error about the
-/// whole document.
+/// The report of a failed retrieval under `oidc`: exactly the contract's members, one error
+/// about the whole document.
 fn assert_retrieval_failure(report: &Value, source: &str, rule: &str) {
+    assert_retrieval_failure_under(report, "oidc", source, rule);
+}
+
+/// The report of a failed retrieval under `profile`.
+fn assert_retrieval_failure_under(report: &Value, profile: &str, source: &str, rule: &str) {
     let keys: Vec<&str> = report
         .as_object()
         .unwrap()
@@ -142,7 +147,7 @@ fn assert_retrieval_failure(report: &Value, source: &str, rule: &str) {
         .collect();
     assert_eq!(keys.len(), 4, "{report}");
     assert_eq!(report["valid"], false, "{report}");
-    assert_eq!(report["profile"], "oidc", "{report}");
+    assert_eq!(report["profile"], profile, "{report}");
     assert_eq!(report["source"], source, "{report}");
     let problems = report["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 1, "{report}");
@@ -410,5 +415,195 @@ fn retrieval_messages_read_as_english_in_text_and_json() {
         let text = stdout(&text);
         assert!(text.contains(&expected), "{text}");
         assert_english(&text);
+    }
+}
+
+// ── protected-resource metadata (RFC 9728) ─────────────────────────────────────────────────
+
+const PRM: &str = "/.well-known/oauth-protected-resource";
+
+/// Serves the protected-resource metadata stating `http://127.0.0.1:PORT` + `stated` at `path`
+/// only.
+fn serve_resource(path: &'static str, stated: &'static str) -> Server {
+    Server::start(move |requested, port| {
+        if requested == path {
+            json(&resource_document(
+                &format!("http://127.0.0.1:{port}{stated}"),
+                &[],
+            ))
+        } else {
+            not_found()
+        }
+    })
+}
+
+/// Runs `check --profile resource --format json URL` and returns the status and the one JSON
+/// object.
+fn check_resource(url: &str) -> (i32, Value) {
+    check_json(&["--profile", "resource", url])
+}
+
+/// The errors of a report, as `(rule, pointer)`.
+fn errors(report: &Value) -> Vec<(&str, &str)> {
+    report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|problem| problem["severity"] == "error")
+        .map(|problem| {
+            (
+                problem["rule"].as_str().unwrap(),
+                problem["pointer"].as_str().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Any URL without `/.well-known/` is the resource identifier: its URL is built (RFC 9728
+/// §3.1, inserted before the path) and `resource` must be identical to it.
+#[test]
+fn a_resource_identifier_builds_the_protected_resource_url() {
+    for (path, suffix) in [
+        ("/.well-known/oauth-protected-resource/mcp", "/mcp"),
+        (PRM, ""),
+    ] {
+        let server = serve_resource(path, suffix);
+        let url = format!("{}{suffix}", server.issuer());
+        let (status, report) = check_resource(&url);
+        assert_eq!(status, 0, "{report}");
+        assert_eq!(report["valid"], true, "{report}");
+        assert_eq!(report["profile"], "resource", "{report}");
+        assert_eq!(report["source"], url.as_str(), "{report}");
+        assert_eq!(server.paths(), [path]);
+    }
+}
+
+/// A URL with `/.well-known/` is fetched as given; the expected resource is the identifier it
+/// implies.
+#[test]
+fn a_protected_resource_metadata_url_is_fetched_as_given() {
+    let server = serve_resource("/.well-known/oauth-protected-resource/mcp", "/mcp");
+    let url = format!("{}{PRM}/mcp", server.issuer());
+    let (status, report) = check_resource(&url);
+    assert_eq!(status, 0, "{report}");
+    assert_eq!(report["source"], url.as_str(), "{report}");
+    assert_eq!(
+        server.paths(),
+        ["/.well-known/oauth-protected-resource/mcp"]
+    );
+
+    // The text report names the profile and the source as typed.
+    let output = run(&["check", "--profile", "resource", &url]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(
+        stdout(&output).contains("resource: "),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).ends_with(&format!(" — {url}\n")),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// A `resource` that is not identical to the expected one (a trailing slash, letter case, or
+/// another identifier) is an error: exit 1 with the rule in the JSON report.
+#[test]
+fn a_resource_that_is_not_identical_exits_1_with_resource_mismatch() {
+    for (path, stated, typed) in [
+        ("/.well-known/oauth-protected-resource/mcp", "/mcp/", "/mcp"),
+        ("/.well-known/oauth-protected-resource/mcp", "/MCP", "/mcp"),
+        (PRM, "/", ""),
+        (
+            "/.well-known/oauth-protected-resource/mcp",
+            "/other",
+            "/.well-known/oauth-protected-resource/mcp",
+        ),
+    ] {
+        let server = serve_resource(path, stated);
+        let url = format!("{}{typed}", server.issuer());
+        let (status, report) = check_resource(&url);
+        assert_eq!(status, 1, "{url}: {report}");
+        assert_eq!(report["valid"], false, "{report}");
+        assert_eq!(
+            errors(&report),
+            [("resource-mismatch", "/resource")],
+            "{report}"
+        );
+        assert_eq!(server.paths(), [path]);
+    }
+    let server = serve_resource("/.well-known/oauth-protected-resource/mcp", "/mcp/");
+    let output = run(&[
+        "check",
+        "--profile",
+        "resource",
+        &format!("{}/mcp", server.issuer()),
+    ]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("[resource-mismatch · "),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// A retrieval that breaks a rule is reported under the resource profile, as for the others;
+/// a redirect is not followed.
+#[test]
+fn a_protected_resource_retrieval_breaks_the_retrieval_rules() {
+    let server = Server::start(|path, port| match path {
+        "/.well-known/oauth-protected-resource/moved" => {
+            let location = format!("http://127.0.0.1:{port}/elsewhere");
+            response("302 Found", &[("Location", &location)], "")
+        }
+        "/.well-known/oauth-protected-resource/html" => {
+            response("200 OK", &[("Content-Type", "text/html")], "<html></html>")
+        }
+        "/elsewhere" => json(&resource_document(
+            &format!("http://127.0.0.1:{port}/moved"),
+            &[],
+        )),
+        _ => not_found(),
+    });
+    for (suffix, rule) in [
+        ("/moved", "retrieval-redirect"),
+        ("/html", "retrieval-content-type"),
+        ("/absent", "retrieval-status"),
+    ] {
+        let url = format!("{}{suffix}", server.issuer());
+        let (status, report) = check_resource(&url);
+        assert_eq!(status, 1, "{report}");
+        assert_retrieval_failure_under(&report, "resource", &url, rule);
+    }
+    assert!(
+        !server.paths().contains(&"/elsewhere".to_owned()),
+        "a redirect was followed"
+    );
+}
+
+/// No connection, or a URL that is no resource identifier: the tool could not do its job.
+#[test]
+fn an_unreachable_or_unusable_resource_exits_2() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    for (url, reason) in [
+        (format!("http://127.0.0.1:{port}/mcp"), "cannot connect"),
+        ("https://rs.invalid/mcp#part".to_owned(), "fragment"),
+    ] {
+        for format in ["text", "json"] {
+            let output = run(&["check", "--profile", "resource", "--format", format, &url]);
+            assert_eq!(code(&output), 2, "{url}");
+            assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+            let message = stderr(&output);
+            assert!(
+                message.contains(&format!("cannot check {url}: ")),
+                "{message}"
+            );
+            assert!(message.contains(reason), "{message}");
+        }
     }
 }

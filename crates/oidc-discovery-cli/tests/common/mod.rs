@@ -248,3 +248,19 @@ pub(crate) fn document(issuer: &str, extra: &[(&str, serde_json::Value)]) -> Str
     }
     document.to_string()
 }
+
+/// A valid protected-resource metadata document (RFC 9728) stating `resource`, with `extra`
+/// members set over it.
+pub(crate) fn resource_document(resource: &str, extra: &[(&str, serde_json::Value)]) -> String {
+    let mut document = serde_json::json!({
+        "resource": resource,
+        "resource_name": "Example MCP server",
+        "authorization_servers": ["https://as.example.com"],
+        "scopes_supported": ["files:read"],
+        "bearer_methods_supported": ["header"]
+    });
+    for (name, value) in extra {
+        document[*name] = value.clone();
+    }
+    document.to_string()
+}
