@@ -30,8 +30,8 @@ pub type Retrieval<'a, P> = Pin<
     Box<dyn Future<Output = Result<(Validated<P>, Option<Duration>), DiscoveryError>> + Send + 'a>,
 >;
 
-/// What the cache calls to get a document: normally a [`Client`] and a [`Source`]; tests give
-/// their own.
+/// What the cache calls to get a document: normally a [`Client`] and a source
+/// ([`Source`](crate::Source), [`ResourceSource`](crate::ResourceSource)); tests give their own.
 pub trait Retrieve<P: DocumentProfile>: Send + Sync + 'static {
     /// Retrieves and validates the document.
     fn retrieve(&self) -> Retrieval<'_, P>;

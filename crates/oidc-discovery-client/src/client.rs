@@ -3,11 +3,10 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
 use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verified};
 use oidc_discovery_validate::{Checked, IssuerMatchOptions, Options, Profile, Validated};
 use url::Url;
-
-use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
 
 use crate::{Discoverable, DiscoveryError, Expected, FetchError, Locate, ResourceSource, Source};
 
@@ -453,7 +452,10 @@ impl Client {
     /// metadata is [required](Config::require_signed_metadata), it is verified too (see
     /// [`Config::judge`]).
     ///
-    /// A document that breaks rules is not an error here: its report says so.
+    /// A document that breaks rules is not an error here: its report says so. The document is
+    /// read as a provider's ([`Config::judge`]); under [`Profile::Resource`] the report is a
+    /// protected resource's and [`Checked::metadata`] is `None`
+    /// ([`discover::<Resource>`](Self::discover) returns the document).
     ///
     /// # Errors
     ///

@@ -338,6 +338,8 @@ provider_profiles!(OAuth, Oidc, Fapi2);
 impl Discoverable for Resource {
     type Source = ResourceSource;
 
+    /// Validated only: the client does not verify a protected resource's `signed_metadata`
+    /// yet (see [`Config::signed_metadata`]).
     fn judge(_: &Config, json: &[u8], options: &Options) -> Judged<ProtectedResourceMetadata> {
         Judged {
             checked: validate_resource_json(json, options),
