@@ -581,8 +581,20 @@ impl<T: MemberValue> Slot for Localized<T> {
         if let Some(value) = self.value() {
             f(None, value)?;
         }
-        for (tag, value) in self.tagged() {
-            f(Some(tag.as_str()), value)?;
+        // In the order of the tags' exact spelling, not the order received: what is written
+        // and what validation visits (and so which problems a folded report lists) depend on
+        // the document, never on the order of its members in the text.
+        let tagged = self.tagged();
+        if tagged.len() < 2 {
+            for (tag, value) in tagged {
+                f(Some(tag.as_str()), value)?;
+            }
+        } else {
+            let mut sorted: Vec<(&crate::LanguageTag, &T)> = tagged.collect();
+            sorted.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (tag, value) in sorted {
+                f(Some(tag.as_str()), value)?;
+            }
         }
         Ok(())
     }
