@@ -166,6 +166,13 @@
 //! `204` and `304`, which carry no `Content-Length`.
 //!
 //! [actix-web]: https://actix.rs
+//!
+//! # Protected resources
+//!
+//! An [`Endpoint`] may hold protected resource metadata (RFC 9728), mounted like provider
+//! metadata at its well-known location. For the `401` a protected resource sends to a request
+//! without a bearer token, this crate offers [`Unauthorized`] (a `ResponseError` and `Responder`) and the [`require_bearer`] middleware for `actix_web::middleware::from_fn`, both answering with the core's
+//! [`Challenge`] unchanged.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -634,6 +634,24 @@ mod tests {
         assert!(parse(&["serve", "--framework", "rocket"]).is_err());
         assert!(parse(&["serve", "--listen", "not-an-address"]).is_err());
         assert!(parse(&["serve", "--metadata"]).is_err());
+        assert!(parse(&["serve", "--resource-metadata"]).is_err());
+        let Command::Serve(serve) = parse(&[
+            "serve",
+            "--resource-metadata",
+            "a.json",
+            "--resource-metadata",
+            "b.json",
+        ])
+        .unwrap()
+        .command
+        else {
+            panic!("not serve");
+        };
+        assert_eq!(
+            serve.resource_metadata,
+            [std::path::PathBuf::from("a.json"), "b.json".into()]
+        );
+        assert_eq!(serve.metadata, None);
         assert!(
             parse(&["serve"]).is_ok(),
             "every serve argument has a default"

@@ -24,6 +24,14 @@
 //! Optionally it serves the provider's JWK Set (`application/jwk-set+json`) at the path of its
 //! `jwks_uri`.
 //!
+//! A protected resource's metadata (RFC 9728) is served the same way, at its RFC 9728 §3.1
+//! location ([`oidc_discovery_validate::well_known::resource_locations`]), by the same
+//! [`Endpoint`]: one endpoint serves an authorization server's document and any number of
+//! protected resources' ([`EndpointBuilder::document`]), and refuses two on one path. For the
+//! resource's `401`, [`Endpoint::challenge`] builds a [`Challenge`] (`WWW-Authenticate: Bearer
+//! resource_metadata="…"`, RFC 9728 §5.1) from the served metadata, and [`Challenge::guard`]
+//! decides which requests get it; each adapter turns both into its framework's idiom.
+//!
 //! ```
 //! use oidc_discovery_http::{Endpoint, Request};
 //! use oidc_discovery_metadata::ProviderMetadata;

@@ -114,6 +114,13 @@
 //! plus a `tokio::time::timeout` around it for shutdown. What stays unbounded that way: a
 //! half-sent request during a graceful shutdown (hyper waits for it), a client that stops
 //! reading its responses, and, on HTTP/2, every per-stream limit not set on the HTTP/2 builder.
+//!
+//! # Protected resources
+//!
+//! An [`Endpoint`] may hold protected resource metadata (RFC 9728), mounted like provider
+//! metadata at its well-known location. For the `401` a protected resource sends to a request
+//! without a bearer token, this crate offers the [`require_bearer`] filter, whose [`Unauthorized`] rejection [`recover`] answers, both answering with the core's
+//! [`Challenge`] unchanged.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
