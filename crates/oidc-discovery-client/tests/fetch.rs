@@ -8,6 +8,8 @@
 //! that a failure arrives quickly instead of after the 30 s default timeout, not that it is
 //! fast.
 
+#[path = "common/report.rs"]
+mod report;
 #[path = "common/server.rs"]
 mod server;
 
@@ -19,6 +21,7 @@ use oidc_discovery_client::{
 use oidc_discovery_http::Endpoint;
 use oidc_discovery_metadata::ProviderMetadata;
 use oidc_discovery_validate::{OAuth, Oidc, Options, Profile, Report, Severity, validate};
+use report::invalid_report;
 use server::{Framing, Outcome, Request, Response, Script, Server};
 
 const OIDC: &str = "/.well-known/openid-configuration";
@@ -75,14 +78,6 @@ async fn fetch_error(client: &Client, url: &str) -> FetchError {
 
 fn rule(error: &FetchError) -> Option<&'static str> {
     error.rule().map(|rule| rule.id)
-}
-
-/// The report of a `DiscoveryError::Invalid`.
-fn invalid_report(result: Result<impl std::fmt::Debug, DiscoveryError>) -> Report {
-    match result {
-        Err(DiscoveryError::Invalid { report, .. }) => *report,
-        other => panic!("expected DiscoveryError::Invalid, got {other:?}"),
-    }
 }
 
 fn has_problem(report: &Report, rule: &str, severity: Severity, pointer: &str) -> bool {

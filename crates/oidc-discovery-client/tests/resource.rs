@@ -6,6 +6,8 @@
 //! No test uses the internet: every server listens on `127.0.0.1`, and the only other hosts are
 //! `.invalid` ones (RFC 6761) or are never connected to.
 
+#[path = "common/report.rs"]
+mod report;
 #[path = "common/server.rs"]
 #[allow(
     dead_code,
@@ -20,6 +22,7 @@ use oidc_discovery_client::{
     Cache, Client, Config, DiscoveryError, Expected, FetchError, Locate, ResourceSource,
 };
 use oidc_discovery_validate::{Profile, Report, Resource, Severity};
+use report::invalid_report;
 use server::{Request, Response, Server};
 
 const PRM: &str = "/.well-known/oauth-protected-resource";
@@ -55,14 +58,6 @@ async fn serving(
 
 fn client() -> Client {
     Client::new().expect("a client")
-}
-
-/// The report of a `DiscoveryError::Invalid`.
-fn invalid_report<T: std::fmt::Debug>(result: Result<T, DiscoveryError>) -> Report {
-    match result {
-        Err(DiscoveryError::Invalid { report, .. }) => *report,
-        other => panic!("expected DiscoveryError::Invalid, got {other:?}"),
-    }
 }
 
 /// The one error of a report: its rule id and pointer.
