@@ -1,20 +1,25 @@
 //! Validation and verification together: what a consumer that requires signed metadata judges.
 
-use oidc_discovery_validate::{Checked, Options, Profile, Report, RuleGroup, check, validate_json};
+use oidc_discovery_metadata::{Metadata, ProtectedResourceMetadata, ProviderMetadata};
+use oidc_discovery_validate::{
+    Checked, Options, Profile, Report, RuleGroup, check, check_resource, validate_json,
+    validate_resource_json,
+};
 
 use crate::{SignedMetadataError, VerifiedMetadata, Verifier};
 
-/// The result of [`validate_json_verified`].
+/// The result of [`validate_json_verified`] (and, with `D` =
+/// [`ProtectedResourceMetadata`], of [`validate_resource_json_verified`]).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct VerifiedCheck {
+pub struct VerifiedCheck<D = ProviderMetadata> {
     /// The document and its report. When verification succeeded, the document is the merged
     /// one (signed values take precedence) and the report judges it, with the verification
     /// note and `signed-metadata-differs` warnings; when it failed, the document is the plain
     /// one and the report has the failure as an error.
-    pub checked: Checked,
+    pub checked: Checked<D>,
     /// The outcome of verification; `None` when the text is not a JSON object.
-    pub verification: Option<Result<VerifiedMetadata, SignedMetadataError>>,
+    pub verification: Option<Result<VerifiedMetadata<D>, SignedMetadataError>>,
 }
 
 /// Validates a document's JSON text and verifies its `signed_metadata` (required): the checks
@@ -60,7 +65,74 @@ pub fn validate_json_verified(
     options: &Options,
     verifier: &Verifier,
 ) -> VerifiedCheck {
-    let plain = validate_json(json, profile, options);
+    verified(
+        validate_json(json, profile, options),
+        profile,
+        verifier,
+        |merged| check(merged, profile, options),
+    )
+}
+
+/// [`validate_json_verified`] for a protected resource's document (RFC 9728 §2.2): the checks of
+/// [`validate_resource_json`] on the text, then verification of `signed_metadata` and every
+/// rule of the `resource` profile on the merged document — so the resource-identifier match of
+/// RFC 9728 §3.3 (`Options::expecting_resource`) judges the signed `resource` when there is one.
+///
+/// ```
+/// # #[cfg(feature = "sign")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use oidc_discovery_metadata::ProtectedResourceMetadata;
+/// use oidc_discovery_signed::{
+///     Algorithm, IssuerPolicy, SignOptions, SigningKey, TrustedKeys, Verifier, embed,
+///     validate_resource_json_verified,
+/// };
+/// use oidc_discovery_validate::Options;
+///
+/// let key = SigningKey::generate(Algorithm::ES256)?;
+/// let metadata = ProtectedResourceMetadata::from_json_str(r#"{
+///     "resource": "https://mcp.example.com/mcp",
+///     "authorization_servers": ["https://auth.example.com"]
+/// }"#)?;
+/// let mut published = embed(&metadata, &key, &SignOptions::new("https://mcp.example.com/mcp"))?;
+/// published.authorization_servers = Some(vec!["https://evil.example".into()]);
+///
+/// let verifier = Verifier::new(
+///     TrustedKeys::from_jwk(&key.public_jwk().unwrap())?,
+///     IssuerPolicy::document_issuer(),
+/// );
+/// let options = Options::expecting_resource("https://mcp.example.com/mcp");
+/// let result = validate_resource_json_verified(&published.to_json_vec()?, &options, &verifier);
+/// assert!(result.checked.report.is_valid());
+/// assert!(result.checked.report.has("signed-metadata-differs"));
+/// let merged = result.checked.metadata.unwrap();
+/// assert_eq!(merged.authorization_servers.unwrap()[0].as_str(), "https://auth.example.com");
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "sign"))]
+/// # fn main() {}
+/// ```
+#[must_use]
+pub fn validate_resource_json_verified(
+    json: &[u8],
+    options: &Options,
+    verifier: &Verifier,
+) -> VerifiedCheck<ProtectedResourceMetadata> {
+    verified(
+        validate_resource_json(json, options),
+        Profile::Resource,
+        verifier,
+        |merged| check_resource(merged, options),
+    )
+}
+
+/// Verifies the `signed_metadata` of the document `plain` checked, and judges the merged
+/// document with `judge` (any document kind).
+fn verified<D: Metadata>(
+    plain: Checked<D>,
+    profile: Profile,
+    verifier: &Verifier,
+    judge: impl Fn(&D) -> Report,
+) -> VerifiedCheck<D> {
     let Some(metadata) = &plain.metadata else {
         return VerifiedCheck {
             checked: plain,
@@ -71,7 +143,7 @@ pub fn validate_json_verified(
         Ok(verified) => {
             // The merged document is judged anew; what only the text shows (duplicate member
             // names) comes from the plain report.
-            let mut problems = check(&verified.metadata, profile, options).problems;
+            let mut problems = judge(&verified.metadata).problems;
             problems.extend(
                 plain
                     .report

@@ -23,6 +23,8 @@
 //! * **Both with validation**: [`validate_json_verified`] validates a document's text, verifies
 //!   its signed metadata and judges the merged document, reporting the outcome as problems
 //!   (what `oidc-discovery check --trust-jwks` and the client's `require_signed_metadata` use).
+//!   [`validate_resource_json_verified`] does the same for protected resource metadata (RFC
+//!   9728 §2.2): one signer, one verifier and one merge for both document kinds.
 //!
 //! It is **not** a general JWT library (no encryption, no token validation for other
 //! purposes), it does not fetch keys (how a consumer obtains and trusts them is application or
@@ -106,7 +108,7 @@ mod verify;
 mod vectors;
 
 pub use alg::Algorithm;
-pub use check::{VerifiedCheck, validate_json_verified};
+pub use check::{VerifiedCheck, validate_json_verified, validate_resource_json_verified};
 #[cfg(feature = "sign")]
 pub use error::SignError;
 pub use error::{IgnoredKey, KeyError, SignedMetadataError};

@@ -113,3 +113,30 @@ fn a_resource_without_signed_metadata_is_reported_missing_or_mistyped() {
     assert!(published.to_json_string().is_ok());
     assert!(!published.other.contains_key("signed_metadata"));
 }
+
+#[test]
+fn the_resource_match_judges_the_signed_resource() {
+    use oidc_discovery_signed::validate_resource_json_verified;
+    use oidc_discovery_validate::Options;
+
+    let key = key();
+    // Signed for another resource, then re-labelled in plain text to look like this one.
+    let mut other = metadata();
+    other.resource = Some("https://other.example.com/mcp".into());
+    let mut published = embed(&other, &key, &SignOptions::new(RESOURCE)).unwrap();
+    published.resource = Some(RESOURCE.into());
+    let json = published.to_json_vec().unwrap();
+    let options = Options::expecting_resource(RESOURCE);
+    let verifier = verifier(&key, IssuerPolicy::exact([RESOURCE]));
+
+    let result = validate_resource_json_verified(&json, &options, &verifier);
+    assert!(
+        result.checked.report.has("resource-mismatch"),
+        "{:?}",
+        result.checked.report
+    );
+    assert!(!result.checked.report.is_valid());
+    // Plain validation alone, which ignores the signature (RFC 9728 §2.2 allows it), passes.
+    let plain = oidc_discovery_validate::validate_resource_json(&json, &options);
+    assert!(!plain.report.has("resource-mismatch"));
+}
