@@ -3,8 +3,10 @@
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
-use oidc_discovery_metadata::{DocumentKind, ProviderMetadata};
-use oidc_discovery_signed::{SignedMetadataError, Verifier, validate_json_verified};
+use oidc_discovery_metadata::{DocumentKind, ProtectedResourceMetadata, ProviderMetadata};
+use oidc_discovery_signed::{
+    SignedMetadataError, Verifier, validate_json_verified, validate_resource_json_verified,
+};
 use oidc_discovery_validate::{Checked, IssuerMatchOptions, Options, Profile, Validated};
 use url::Url;
 
@@ -44,9 +46,9 @@ pub struct Config {
     /// Require `signed_metadata` (RFC 8414 §2.1) verified by this verifier (default: `None`,
     /// signed metadata is ignored). When set, a document without it, or whose signature, `iss`
     /// or validity period does not verify, is refused ([`DiscoveryError::SignedMetadata`]), and
-    /// the document returned is the merged one: signed values take precedence. It applies to
-    /// a provider's document; a protected resource's `signed_metadata` is not verified by the
-    /// client yet (RFC 9728 §2.2 makes it optional for consumers).
+    /// the document returned is the merged one: signed values take precedence (RFC 8414 §2.1;
+    /// RFC 9728 §2.2 for a protected resource's document, whose `resource` match then judges
+    /// the signed value).
     pub signed_metadata: Option<Verifier>,
 }
 
@@ -109,6 +111,18 @@ impl Config {
     /// that choice is made.
     #[must_use]
     pub fn judge(&self, json: &[u8], profile: Profile, options: &Options) -> Judged {
+        if profile.document_kind() == DocumentKind::ProtectedResource {
+            // The report of a protected resource's document, judged as `judge_resource` does
+            // (so that required signed metadata is verified whichever call judges it).
+            let judged = self.judge_resource(json, options);
+            return Judged {
+                checked: Checked {
+                    metadata: None,
+                    report: judged.checked.report,
+                },
+                signed_metadata_error: judged.signed_metadata_error,
+            };
+        }
         match &self.signed_metadata {
             None => Judged {
                 checked: oidc_discovery_validate::validate_json(json, profile, options),
@@ -116,6 +130,32 @@ impl Config {
             },
             Some(verifier) => {
                 let result = validate_json_verified(json, profile, options, verifier);
+                Judged {
+                    checked: result.checked,
+                    signed_metadata_error: result.verification.and_then(Result::err),
+                }
+            }
+        }
+    }
+
+    /// [`judge`](Self::judge) for a protected resource's document (RFC 9728), under the
+    /// `resource` profile: validated
+    /// ([`validate_resource_json`](oidc_discovery_validate::validate_resource_json)), and — when
+    /// signed metadata is required — verified
+    /// ([`validate_resource_json_verified`](oidc_discovery_signed::validate_resource_json_verified)).
+    #[must_use]
+    pub fn judge_resource(
+        &self,
+        json: &[u8],
+        options: &Options,
+    ) -> Judged<ProtectedResourceMetadata> {
+        match &self.signed_metadata {
+            None => Judged {
+                checked: oidc_discovery_validate::validate_resource_json(json, options),
+                signed_metadata_error: None,
+            },
+            Some(verifier) => {
+                let result = validate_resource_json_verified(json, options, verifier);
                 Judged {
                     checked: result.checked,
                     signed_metadata_error: result.verification.and_then(Result::err),

@@ -8,9 +8,7 @@ use oidc_discovery_validate::well_known::{
     Location, LocationStyle, issuer_from_metadata_url, locations, resource_from_metadata_url,
     resource_locations,
 };
-use oidc_discovery_validate::{
-    DocumentProfile, Fapi2, OAuth, Oidc, Options, Profile, Resource, validate_resource_json,
-};
+use oidc_discovery_validate::{DocumentProfile, Fapi2, OAuth, Oidc, Options, Profile, Resource};
 
 use crate::{Config, FetchError, Judged};
 
@@ -316,8 +314,8 @@ pub trait Discoverable: DocumentProfile {
     type Source: Locate;
 
     /// Judges a document's JSON text under this profile with `options`, as `config` says:
-    /// [`Config::judge`] for a provider's document; for a protected resource's,
-    /// [`validate_resource_json`].
+    /// [`Config::judge`] for a provider's document; [`Config::judge_resource`] for a protected
+    /// resource's.
     fn judge(config: &Config, json: &[u8], options: &Options) -> Judged<Self::Document>;
 }
 
@@ -338,13 +336,10 @@ provider_profiles!(OAuth, Oidc, Fapi2);
 impl Discoverable for Resource {
     type Source = ResourceSource;
 
-    /// Validated only: the client does not verify a protected resource's `signed_metadata`
-    /// yet (see [`Config::signed_metadata`]).
-    fn judge(_: &Config, json: &[u8], options: &Options) -> Judged<ProtectedResourceMetadata> {
-        Judged {
-            checked: validate_resource_json(json, options),
-            signed_metadata_error: None,
-        }
+    /// [`Config::judge_resource`]: validated, and verified when the configuration requires
+    /// signed metadata.
+    fn judge(config: &Config, json: &[u8], options: &Options) -> Judged<ProtectedResourceMetadata> {
+        config.judge_resource(json, options)
     }
 }
 

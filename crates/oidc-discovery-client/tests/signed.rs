@@ -129,3 +129,66 @@ async fn check_reports_what_discover_refuses() {
         assert_eq!(again.checked.report, *report);
     }
 }
+
+/// A protected resource's document for `{origin}/mcp`, signed by `key` (RFC 9728 §2.2), whose
+/// plain `authorization_servers` was then changed: the signed value must win.
+fn resource_document(origin: &str, key: Option<&SigningKey>) -> String {
+    let resource = format!("{origin}/mcp");
+    let plain = oidc_discovery_metadata::ProtectedResourceMetadata::from_json_str(
+        &serde_json::json!({
+            "resource": resource,
+            "authorization_servers": [origin],
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let Some(key) = key else {
+        return plain.to_json_string().unwrap();
+    };
+    let mut published = embed(&plain, key, &SignOptions::new(&resource)).unwrap();
+    published.authorization_servers = Some(vec!["https://evil.example".into()]);
+    published.to_json_string().unwrap()
+}
+
+#[tokio::test]
+async fn a_protected_resource_signed_metadata_is_verified_when_required() {
+    use oidc_discovery_client::ResourceSource;
+    use oidc_discovery_validate::{Options, Resource};
+
+    let key = SigningKey::generate(Algorithm::ES256).unwrap();
+    let stranger = SigningKey::generate(Algorithm::ES256).unwrap();
+    let server = Server::start({
+        let key = key.clone();
+        move |request: &Request| Response::json(resource_document(&request.origin, Some(&key)))
+    })
+    .await;
+    let source = ResourceSource::identifier(format!("{}/mcp", server.origin()));
+
+    let verified = requiring(&key).discover::<Resource>(&source).await.unwrap();
+    let servers = verified.authorization_servers.as_deref().unwrap();
+    assert_eq!(servers[0].as_str(), server.origin());
+    assert!(verified.report().has("signed-metadata-differs"));
+
+    match requiring(&stranger).discover::<Resource>(&source).await {
+        Err(DiscoveryError::SignedMetadata { error, .. }) => {
+            assert_eq!(error.rule().id, "signed-metadata-signature", "{error}");
+        }
+        other => panic!("expected a signed-metadata error, got {other:?}"),
+    }
+
+    // Judging the text directly, under the resource profile, verifies it too: an unsigned
+    // document is refused, whichever entry point judges it.
+    let unsigned = resource_document("https://mcp.example.com", None);
+    let config = Config::default().require_signed_metadata(Verifier::new(
+        TrustedKeys::from_jwk(&key.public_jwk().unwrap()).unwrap(),
+        IssuerPolicy::document_issuer(),
+    ));
+    let options = Options::expecting_resource("https://mcp.example.com/mcp");
+    let judged = config.judge_resource(unsigned.as_bytes(), &options);
+    assert_eq!(
+        judged.signed_metadata_error,
+        Some(SignedMetadataError::Missing)
+    );
+    let judged = config.judge(unsigned.as_bytes(), Profile::Resource, &options);
+    assert!(judged.checked.report.has("signed-metadata-missing"));
+}
