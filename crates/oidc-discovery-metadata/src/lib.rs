@@ -2,7 +2,7 @@
 //!
 //! This crate is the document layer of oidc-discovery: [`ProviderMetadata`] has a typed field
 //! for every member of OpenID Connect Discovery 1.0 §3, RFC 8414 §2 and the IANA "OAuth
-//! Authorization Server Metadata" registry (97 members, listed with citations in [`MEMBERS`]),
+//! Authorization Server Metadata" registry (98 members, listed with citations in [`MEMBERS`]),
 //! parses **every** JSON object, and writes back what it read. It does **not** judge documents
 //! (that is `oidc-discovery-validate`), fetch them or serve them.
 //!
