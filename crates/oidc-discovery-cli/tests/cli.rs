@@ -8,6 +8,8 @@ use std::process::{Command, Output, Stdio};
 use oidc_discovery_validate::MAX_REPEATS;
 use serde_json::Value;
 
+mod common;
+
 /// The binary, with no colour-related variable inherited from the environment.
 fn oidc_discovery() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_oidc-discovery"));
@@ -359,19 +361,11 @@ fn the_resource_profile_checks_files_and_standard_input() {
     );
     assert_eq!(code(&output), 1);
     let value = single_json(&output);
-    let errors: Vec<(&str, &str)> = value["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|problem| problem["severity"] == "error")
-        .map(|problem| {
-            (
-                problem["rule"].as_str().unwrap(),
-                problem["pointer"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(errors, [("resource-fragment", "/resource")], "{value}");
+    assert_eq!(
+        common::errors(&value),
+        [("resource-fragment", "/resource")],
+        "{value}"
+    );
 }
 
 /// The issuer flags compare a provider's issuer: under `resource` they are refused (exit 2)

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{document, resource_document, response};
+use common::{document, errors, resource_document, response};
 
 /// A server on `127.0.0.1`, answering every request with `respond(path, port)` and recording
 /// the paths requested.
@@ -441,22 +441,6 @@ fn serve_resource(path: &'static str, stated: &'static str) -> Server {
 /// object.
 fn check_resource(url: &str) -> (i32, Value) {
     check_json(&["--profile", "resource", url])
-}
-
-/// The errors of a report, as `(rule, pointer)`.
-fn errors(report: &Value) -> Vec<(&str, &str)> {
-    report["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|problem| problem["severity"] == "error")
-        .map(|problem| {
-            (
-                problem["rule"].as_str().unwrap(),
-                problem["pointer"].as_str().unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// Any URL without `/.well-known/` is the resource identifier: its URL is built (RFC 9728

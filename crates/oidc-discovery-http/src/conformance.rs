@@ -382,15 +382,18 @@ pub fn run_challenge(integration: &impl HttpIntegration, challenge: &crate::Chal
             Some("Bearerabc"),
         ),
     ];
-    for (name, method, authorization) in refused {
-        let mut request = Request::new(method, PROTECTED_PATH);
-        if let Some(value) = authorization {
-            request = request.header(
+    let request = |method: Method, authorization: Option<&str>| {
+        let request = Request::new(method, PROTECTED_PATH);
+        match authorization {
+            Some(value) => request.header(
                 http::header::AUTHORIZATION,
                 HeaderValue::from_str(value).expect("test header"),
-            );
+            ),
+            None => request,
         }
-        let actual = integration.send(&request);
+    };
+    for (name, method, authorization) in refused {
+        let actual = integration.send(&request(method, authorization));
         assert_eq!(actual.status, StatusCode::UNAUTHORIZED, "{name}: status");
         for (header, value) in &expected.headers {
             let values: Vec<&HeaderValue> = actual.headers.get_all(header).iter().collect();
@@ -409,14 +412,7 @@ pub fn run_challenge(integration: &impl HttpIntegration, challenge: &crate::Chal
         ("OPTIONS preflight", Method::OPTIONS, None),
     ];
     for (name, method, authorization) in admitted {
-        let mut request = Request::new(method, PROTECTED_PATH);
-        if let Some(value) = authorization {
-            request = request.header(
-                http::header::AUTHORIZATION,
-                HeaderValue::from_str(value).expect("test header"),
-            );
-        }
-        let actual = integration.send(&request);
+        let actual = integration.send(&request(method, authorization));
         assert_eq!(actual.status, StatusCode::OK, "{name}: reaches the route");
         assert!(
             !actual.headers.contains_key(http::header::WWW_AUTHENTICATE),

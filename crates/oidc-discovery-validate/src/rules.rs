@@ -457,29 +457,29 @@ rules! {
 
     // ── Verifying signed metadata (needs keys the caller trusts) ──────────────────────────
     SIGNED_METADATA_MISSING = "signed-metadata-missing", SignedMetadataVerification, ["SIG-4"], [E, E, E, E],
-        "RFC 8414 §2.1",
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "When the consumer requires verified signed metadata, the document has `signed_metadata`.",
         rationale: "RFC 8414 makes `signed_metadata` OPTIONAL and lets consumers ignore it (SIG-4). This rule is checked only when the caller requires signed metadata (it gives trusted keys, as `oidc-discovery check --trust-jwks` does); then a document without it cannot be verified.";
     SIGNED_METADATA_SIGNATURE = "signed-metadata-signature", SignedMetadataVerification, ["SIG-2", "SIG-6"], [E, E, E, E],
-        "RFC 8414 §2.1; RFC 7515 §4.1.11, §5.2; RFC 7518 §3",
+        "RFC 8414 §2.1; RFC 7515 §4.1.11, §5.2; RFC 7518 §3; RFC 9728 §2.2",
         "`signed_metadata` verifies with a key the consumer trusts: a supported algorithm, a key of the right type (with the `kid` and `alg` the key names, if any), no critical header parameter that is not understood; HMAC only with a shared secret trusted explicitly.",
         rationale: "How the consumer obtains and trusts keys is outside RFC 8414 (SIG-6). Keys are never taken from the token itself (`jwk`, `jku`, `x5u`, `x5c`), and an HMAC is never checked with a public key, which closes the algorithm-confusion attacks on JWS.";
     SIGNED_METADATA_TRUSTED_ISS = "signed-metadata-trusted-iss", SignedMetadataVerification, ["SIG-6"], [E, E, E, E],
-        "RFC 8414 §2.1",
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "The `iss` of `signed_metadata` is a party the consumer trusts to attest to the metadata.";
     SIGNED_METADATA_VALIDITY = "signed-metadata-validity", SignedMetadataVerification, [], [E, E, E, E],
         "RFC 7519 §4.1.4, §4.1.5",
         "A verified `signed_metadata` is within its validity period: not after `exp`, not before `nbf` (both optional, with a small leeway), and those claims are NumericDates.";
     SIGNED_METADATA_NESTED_CLAIM = "signed-metadata-nested-claim", SignedMetadataVerification, ["SIG-3"], [E, E, E, E],
-        "RFC 8414 §2.1",
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "Verification refuses a `signed_metadata` whose claims contain a `signed_metadata` claim.",
         rationale: "RFC 8414 only says the claim SHOULD NOT appear, so the document check (`signed-metadata-nested`) is a warning; but nested signed metadata leaves unclear which level's values take precedence, so verification refuses it rather than guess.";
     SIGNED_METADATA_DIFFERS = "signed-metadata-differs", SignedMetadataVerification, ["SIG-5"], [W, W, W, W],
-        "RFC 8414 §2.1",
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "A verified signed value equals the plain member of the same name (or the plain member is absent).",
         rationale: "The signed value takes precedence (SIG-5), so a consumer that verifies sees another document than one that ignores `signed_metadata` (SIG-4); a plain value that differs is almost always stale.";
     SIGNED_METADATA_VERIFIED = "signed-metadata-verified", SignedMetadataVerification, ["SIG-5"], [I, I, I, I],
-        "RFC 8414 §2.1",
+        "RFC 8414 §2.1; RFC 9728 §2.2",
         "`signed_metadata` was verified; its values take precedence over the plain members (the note lists them).";
 
     // ── mTLS endpoint aliases ─────────────────────────────────────────────────────────────

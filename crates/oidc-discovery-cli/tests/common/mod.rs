@@ -1,6 +1,6 @@
 //! What several of the CLI's tests need, written once: `oidc-discovery serve` as a process of
-//! its own, a valid document to serve, and the raw HTTP/1.1 answers of the small servers that
-//! `check`'s URL tests talk to.
+//! its own, a valid document to serve, the raw HTTP/1.1 answers of the small servers that
+//! `check`'s URL tests talk to, and the errors of a JSON report.
 
 #![allow(dead_code, reason = "each test binary uses a part")]
 
@@ -263,4 +263,20 @@ pub(crate) fn resource_document(resource: &str, extra: &[(&str, serde_json::Valu
         document[*name] = value.clone();
     }
     document.to_string()
+}
+
+/// The errors of a JSON report, as `(rule, pointer)`.
+pub(crate) fn errors(report: &serde_json::Value) -> Vec<(&str, &str)> {
+    report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|problem| problem["severity"] == "error")
+        .map(|problem| {
+            (
+                problem["rule"].as_str().unwrap(),
+                problem["pointer"].as_str().unwrap(),
+            )
+        })
+        .collect()
 }
