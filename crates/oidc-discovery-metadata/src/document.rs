@@ -1,6 +1,6 @@
 //! What every kind of metadata document shares: the [`Metadata`] trait, the member registry
 //! entries ([`MemberInfo`]), and the one lenient reader and writer that each member table
-//! (`provider_members.rs`, `resource_members.rs`) is turned into by [`metadata_document!`].
+//! (`provider_members.rs`, `resource_members.rs`) is turned into by `metadata_document!`.
 //!
 //! A document kind is a member table: the macro makes the struct, its fields, its key
 //! classifier, its registry, its serde and JSON Schema implementations; everything else —
