@@ -24,6 +24,12 @@ pub enum Source {
     MetadataUrl(String),
 }
 
+/// How the command line tells the two kinds of URL apart, for every document kind: a URL that
+/// contains `/.well-known/` names a metadata document; any other names its issuer or resource.
+fn names_metadata(url: &str) -> bool {
+    url.contains("/.well-known/")
+}
+
 impl Source {
     /// An issuer source.
     #[must_use]
@@ -41,7 +47,7 @@ impl Source {
     /// an issuer.
     #[must_use]
     pub fn from_url(url: &str) -> Self {
-        if url.contains("/.well-known/") {
+        if names_metadata(url) {
             Self::metadata_url(url)
         } else {
             Self::issuer(url)
@@ -113,7 +119,7 @@ impl ResourceSource {
     /// a resource identifier.
     #[must_use]
     pub fn from_url(url: &str) -> Self {
-        if url.contains("/.well-known/") {
+        if names_metadata(url) {
             Self::metadata_url(url)
         } else {
             Self::identifier(url)
